@@ -1,0 +1,22 @@
+import type { Translate } from '@/lib/i18n/strings';
+import type { StudyCounts } from '@/lib/study';
+
+/** Due now and new cards left today, as the popup shows them. */
+export function QueueHeader({ counts, t }: { counts: StudyCounts | null; t: Translate }) {
+  return (
+    <dl class="queue-header">
+      <div>
+        <dt>{t('dueNow')}</dt>
+        <dd data-count="due">{counts ? counts.due : '–'}</dd>
+      </div>
+      <div>
+        <dt>{t('newLeft')}</dt>
+        <dd data-count="new">{counts ? counts.newLeft : '–'}</dd>
+      </div>
+      <div>
+        <dt>{t('reviewedToday')}</dt>
+        <dd data-count="reviewed">{counts ? counts.reviewedToday : '–'}</dd>
+      </div>
+    </dl>
+  );
+}

@@ -1,0 +1,42 @@
+import { GRADES, type Grade } from '@/lib/srs/schedule';
+import { formatInterval } from '@/lib/srs/format';
+import { INTERVAL_UNITS, type Translate, type StringKey } from '@/lib/i18n/strings';
+import type { Lang } from '@/lib/settings';
+
+const LABELS: Record<Grade, StringKey> = { 1: 'again', 2: 'hard', 3: 'good', 4: 'easy' };
+
+export interface RatingBarProps {
+  /** When each rating would make the card due again (epoch ms). */
+  previews: Record<Grade, number>;
+  now: number;
+  disabled: boolean;
+  lang: Lang;
+  t: Translate;
+  onRate: (g: Grade) => void;
+}
+
+/** Again / Hard / Good / Easy, each with the interval it would give and its key. */
+export function RatingBar({ previews, now, disabled, lang, t, onRate }: RatingBarProps) {
+  return (
+    <div class="rating-bar" role="group" aria-label={t('keysHint')}>
+      {GRADES.map((g) => {
+        const interval = formatInterval(previews[g] - now, INTERVAL_UNITS[lang]);
+        return (
+          <button
+            key={g}
+            type="button"
+            class={`rate rate-${LABELS[g]}`}
+            data-grade={g}
+            disabled={disabled}
+            onClick={() => onRate(g)}
+            aria-keyshortcuts={String(g)}
+          >
+            <span class="rate-label">{t(LABELS[g])}</span>
+            <span class="rate-interval">{interval}</span>
+            <kbd>{g}</kbd>
+          </button>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+import type { Translate } from '@/lib/i18n/strings';
+import { LIMITS, type LangChoice, type Settings, type Theme } from '@/lib/settings';
+
+export interface SettingsFormProps {
+  settings: Settings;
+  t: Translate;
+  onChange: (patch: Partial<Settings>) => void;
+}
+
+function NumberField(p: {
+  name: keyof Settings;
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  step?: number;
+  hint?: string;
+  onChange: (v: number) => void;
+}) {
+  return (
+    <label class="field">
+      <span>{p.label}</span>
+      <input
+        type="number"
+        name={p.name}
+        value={p.value}
+        min={p.min}
+        max={p.max}
+        step={p.step ?? 1}
+        onChange={(e) => {
+          const v = e.currentTarget.valueAsNumber;
+          if (Number.isFinite(v)) p.onChange(v);
+        }}
+      />
+      {p.hint && <small class="muted">{p.hint}</small>}
+    </label>
+  );
+}
+
+/** Pacing, languages and theme. Every change is saved at once. */
+export function SettingsForm({ settings, t, onChange }: SettingsFormProps) {
+  const langOptions: [LangChoice, string][] = [
+    ['auto', t('auto')],
+    ['zh', '中文'],
+    ['en', 'English'],
+  ];
+  const themeOptions: [Theme, string][] = [
+    ['system', t('themeSystem')],
+    ['light', t('themeLight')],
+    ['dark', t('themeDark')],
+  ];
+  return (
+    <>
+      <section>
+        <h2>{t('pacing')}</h2>
+        <NumberField
+          name="newPerDay"
+          label={t('newPerDay')}
+          value={settings.newPerDay}
+          {...LIMITS.newPerDay}
+          onChange={(v) => onChange({ newPerDay: v })}
+        />
+        <NumberField
+          name="maxReviewsPerDay"
+          label={t('maxReviewsPerDay')}
+          value={settings.maxReviewsPerDay}
+          {...LIMITS.maxReviewsPerDay}
+          onChange={(v) => onChange({ maxReviewsPerDay: v })}
+        />
+        <NumberField
+          name="retention"
+          label={t('retention')}
+          value={settings.retention}
+          {...LIMITS.retention}
+          step={0.01}
+          hint={t('retentionHint')}
+          onChange={(v) => onChange({ retention: v })}
+        />
+        <NumberField
+          name="dayStartHour"
+          label={t('dayStartHour')}
+          value={settings.dayStartHour}
+          {...LIMITS.dayStartHour}
+          onChange={(v) => onChange({ dayStartHour: v })}
+        />
+      </section>
+      <section>
+        <h2>{t('display')}</h2>
+        <label class="field">
+          <span>{t('uiLang')}</span>
+          <select
+            name="uiLang"
+            value={settings.uiLang}
+            onChange={(e) => onChange({ uiLang: e.currentTarget.value as LangChoice })}
+          >
+            {langOptions.map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          <span>{t('contentLang')}</span>
+          <select
+            name="contentLang"
+            value={settings.contentLang}
+            onChange={(e) => onChange({ contentLang: e.currentTarget.value as LangChoice })}
+          >
+            {langOptions.map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          <span>{t('theme')}</span>
+          <select
+            name="theme"
+            value={settings.theme}
+            onChange={(e) => onChange({ theme: e.currentTarget.value as Theme })}
+          >
+            {themeOptions.map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </label>
+      </section>
+    </>
+  );
+}

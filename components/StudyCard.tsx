@@ -1,0 +1,79 @@
+import type { CompiledQuestion } from '@/lib/bank/types';
+import { sectionById } from '@/lib/bank/taxonomy';
+import type { Lang } from '@/lib/settings';
+import type { Translate } from '@/lib/i18n/strings';
+import type { Grade } from '@/lib/srs/schedule';
+import { RatingBar } from './RatingBar';
+
+export interface StudyCardProps {
+  question: CompiledQuestion;
+  /** Language of the question text. */
+  contentLang: Lang;
+  /** Language of the interface around it. */
+  uiLang: Lang;
+  t: Translate;
+  revealed: boolean;
+  previews: Record<Grade, number>;
+  now: number;
+  pending: boolean;
+  error?: string | undefined;
+  onReveal: () => void;
+  onRate: (g: Grade) => void;
+}
+
+/**
+ * One question. The HTML was compiled at build time from the bank's Markdown with raw
+ * HTML disabled, so it is inserted as is; no Markdown is parsed here.
+ */
+export function StudyCard(p: StudyCardProps) {
+  const q = p.question;
+  const side = q[p.contentLang];
+  const section = sectionById(q.section);
+  const topicLabels = q.topics.map((topic) => section?.topics[topic]?.[p.uiLang] ?? topic);
+  return (
+    <article class="study-card" lang={p.contentLang === 'zh' ? 'zh-CN' : 'en'} data-card-id={q.id}>
+      <p class="card-meta">
+        <span>{section?.label[p.uiLang] ?? q.section}</span>
+        <span aria-hidden="true"> · </span>
+        <span>{topicLabels.join(' / ')}</span>
+      </p>
+      <h1 class="question" dangerouslySetInnerHTML={{ __html: side.question }} />
+      {p.revealed ? (
+        <>
+          <section class="answer" aria-live="polite" dangerouslySetInnerHTML={{ __html: side.answer }} />
+          {q.refs.length > 0 && (
+            <details class="refs">
+              <summary>{p.t('references')}</summary>
+              <ul>
+                {q.refs.map((r) => (
+                  <li key={r.url}>
+                    <a href={r.url} target="_blank" rel="noopener noreferrer">
+                      {r.title}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          {p.error && (
+            <p class="error" role="alert">
+              {p.t('saveError', { message: p.error })}
+            </p>
+          )}
+          <RatingBar
+            previews={p.previews}
+            now={p.now}
+            disabled={p.pending}
+            lang={p.uiLang}
+            t={p.t}
+            onRate={p.onRate}
+          />
+        </>
+      ) : (
+        <button type="button" class="reveal" onClick={p.onReveal} aria-keyshortcuts="Space Enter">
+          {p.t('reveal')} <kbd>{p.t('revealHint')}</kbd>
+        </button>
+      )}
+    </article>
+  );
+}

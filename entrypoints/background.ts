@@ -1,0 +1,78 @@
+import bankIndex from 'virtual:bank-index';
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { badgeText, ensureBankSynced, handleGrade } from '@/lib/background-core';
+import { openStudyDb } from '@/lib/db';
+import { isGradeRequest, type GradeResponse, type QueueChanged } from '@/lib/messaging';
+import { loadSettings, onSettingsChanged } from '@/lib/settings-store';
+
+const BADGE_ALARM = 'refresh-badge';
+
+/**
+ * The one place that schedules. Nothing lives in globals: the worker may be stopped at
+ * any moment, so every event opens what it needs, and every listener is registered
+ * synchronously here.
+ */
+export default defineBackground(() => {
+  const action =
+    browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+
+  async function refreshBadge(): Promise<void> {
+    const db = await openStudyDb();
+    try {
+      await ensureBankSynced(db, bankIndex, Date.now());
+      const text = await badgeText(db, await loadSettings(), Date.now());
+      await action.setBadgeText({ text });
+      await action.setBadgeBackgroundColor({ color: '#4f46e5' });
+    } finally {
+      db.close();
+    }
+  }
+
+  function broadcast(message: QueueChanged): void {
+    // No page open is the common case, not an error.
+    browser.runtime.sendMessage(message).catch(() => {});
+  }
+
+  async function ensureAlarm(): Promise<void> {
+    if (!(await browser.alarms.get(BADGE_ALARM))) {
+      await browser.alarms.create(BADGE_ALARM, { periodInMinutes: 1 });
+    }
+  }
+
+  browser.runtime.onInstalled.addListener(() => {
+    void refreshBadge().then(() => broadcast({ type: 'queue-changed' }));
+  });
+  browser.runtime.onStartup.addListener(() => void refreshBadge());
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === BADGE_ALARM) void refreshBadge();
+  });
+  onSettingsChanged(() => {
+    void refreshBadge().then(() => broadcast({ type: 'queue-changed' }));
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
+    if (!isGradeRequest(message)) return false;
+    void (async () => {
+      let res: GradeResponse;
+      const db = await openStudyDb();
+      try {
+        await ensureBankSynced(db, bankIndex, Date.now());
+        res = await handleGrade(db, await loadSettings(), message);
+      } finally {
+        db.close();
+      }
+      sendResponse(res);
+      if (res.ok) {
+        broadcast({ type: 'queue-changed', cardId: message.cardId });
+        await refreshBadge();
+      }
+    })().catch((e: unknown) =>
+      sendResponse({ ok: false, error: 'storage', message: String(e) } satisfies GradeResponse),
+    );
+    return true;
+  });
+
+  void ensureAlarm();
+  void refreshBadge();
+});

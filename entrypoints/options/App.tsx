@@ -1,0 +1,50 @@
+import bankIndex from 'virtual:bank-index';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { SettingsForm } from '@/components/SettingsForm';
+import { TopicFilters, countTopics } from '@/components/TopicFilters';
+import { applyDocumentLang, applyTheme, pageLangs } from '@/lib/page';
+import type { Settings } from '@/lib/settings';
+import { onSettingsChanged, saveSettings } from '@/lib/settings-store';
+
+export function App({ initial }: { initial: Settings }) {
+  const [settings, setSettings] = useState(initial);
+  const [saved, setSaved] = useState(false);
+  const counts = useMemo(() => countTopics(bankIndex), []);
+  const langs = pageLangs(settings);
+  useEffect(() => onSettingsChanged(setSettings), []);
+  useEffect(() => {
+    applyDocumentLang(langs.ui);
+    document.title = `${langs.t('optionsTitle')} · ${langs.t('appName')}`;
+  }, [langs.ui]);
+  useEffect(() => applyTheme(settings.theme), [settings.theme]);
+
+  async function change(patch: Partial<Settings>) {
+    setSettings(await saveSettings(patch));
+    setSaved(true);
+  }
+
+  return (
+    <div class="page options">
+      <header>
+        <h1>
+          {langs.t('appName')} · {langs.t('optionsTitle')}
+        </h1>
+        <p class="muted status" role="status">
+          {saved ? langs.t('saved') : ''}
+        </p>
+      </header>
+      <section>
+        <h2>{langs.t('topics')}</h2>
+        <p class="muted">{langs.t('topicsHint')}</p>
+        <TopicFilters
+          filter={settings}
+          counts={counts}
+          lang={langs.ui}
+          t={langs.t}
+          onChange={(f) => void change(f)}
+        />
+      </section>
+      <SettingsForm settings={settings} t={langs.t} onChange={(p) => void change(p)} />
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { useEffect, useState } from 'preact/hooks';
+import { StudyView, useSessionState } from '@/components/StudyView';
+import { QueueHeader } from '@/components/QueueHeader';
+import { applyDocumentLang, openOptions, pageLangs, showMathStyles, type StudyPage } from '@/lib/page';
+
+export function App({ page }: { page: StudyPage }) {
+  const [settings, setSettings] = useState(page.settings);
+  useEffect(() => page.onSettings(setSettings), [page]);
+  const langs = pageLangs(settings);
+  const state = useSessionState(page.session);
+  useEffect(() => applyDocumentLang(langs.ui), [langs.ui]);
+  const counts = state.kind === 'card' || state.kind === 'done' ? state.counts : null;
+  return (
+    <div class="page popup">
+      <header class="popup-header">
+        <QueueHeader counts={counts} t={langs.t} />
+        <button type="button" class="link" onClick={openOptions}>
+          {langs.t('options')}
+        </button>
+      </header>
+      <StudyView
+        session={page.session}
+        contentLang={langs.content}
+        uiLang={langs.ui}
+        t={langs.t}
+        now={Date.now}
+        onQuestionShown={showMathStyles}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { SECTIONS } from './taxonomy';
+import { EntryError, parseEntry } from './parse';
+import { hasMath, renderInline, renderMarkdown } from './render';
+import type { CompiledQuestion, SourceEntry } from './types';
+import type { BankIndexEntry } from '../db/cards';
+
+/** Reads every `questions/<section>/*.md` (sections in taxonomy order, files by name). */
+export function readBank(root: string): { entries: SourceEntry[]; errors: EntryError[] } {
+  const entries: SourceEntry[] = [];
+  const errors: EntryError[] = [];
+  const seen = new Map<string, string>();
+  for (const section of SECTIONS) {
+    const dir = join(root, section.id);
+    let files: string[] = [];
+    try {
+      files = readdirSync(dir)
+        .filter((f) => f.endsWith('.md'))
+        .sort();
+    } catch {
+      continue;
+    }
+    for (const f of files) {
+      const path = join(dir, f);
+      const rel = relative(join(root, '..'), path);
+      try {
+        const entry = parseEntry(rel, readFileSync(path, 'utf8'));
+        const dup = seen.get(entry.id);
+        if (dup) throw new EntryError(rel, [`id "${entry.id}" is already used by ${dup}`]);
+        seen.set(entry.id, rel);
+        entries.push(entry);
+      } catch (e) {
+        errors.push(e instanceof EntryError ? e : new EntryError(rel, [String(e)]));
+      }
+    }
+  }
+  return { entries, errors };
+}
+
+/** Compiles one entry's Markdown to HTML. Throws if its math does not parse. */
+export function compileEntry(e: SourceEntry): CompiledQuestion {
+  const side = (s: SourceEntry['zh']) => ({
+    question: renderInline(s.question),
+    answer: renderMarkdown(s.answer),
+  });
+  const zh = side(e.zh);
+  const en = side(e.en);
+  return {
+    ...e,
+    hasMath: [zh, en].some((s) => hasMath(s.question) || hasMath(s.answer)),
+    zh,
+    en,
+  };
+}
+
+export interface CompiledBank {
+  index: BankIndexEntry[];
+  questions: CompiledQuestion[];
+}
+
+/**
+ * Reads, validates and compiles the whole bank. Any malformed entry fails the whole
+ * compile with every file name and reason.
+ */
+export function compileBank(root: string): CompiledBank {
+  const { entries, errors } = readBank(root);
+  const questions: CompiledQuestion[] = [];
+  for (const e of entries) {
+    try {
+      questions.push(compileEntry(e));
+    } catch (err) {
+      errors.push(new EntryError(`questions/${e.section}/${e.id}.md`, [(err as Error).message]));
+    }
+  }
+  if (errors.length) {
+    throw new Error(
+      `The question bank has ${errors.length} malformed ${errors.length === 1 ? 'entry' : 'entries'}:\n` +
+        errors.map((e) => `  ${e.message}`).join('\n'),
+    );
+  }
+  const index = questions.map((q, order) => ({
+    id: q.id,
+    section: q.section,
+    topics: q.topics,
+    order,
+  }));
+  return { index, questions };
+}

@@ -1,0 +1,33 @@
+import type { SectionId } from './taxonomy';
+
+export interface BankRef {
+  title: string;
+  url: string;
+}
+
+/** One language of an entry. In a source entry these are Markdown; compiled, HTML. */
+export interface Side {
+  question: string;
+  answer: string;
+}
+
+/** A question as written in `questions/<section>/<id>.md`. */
+export interface SourceEntry {
+  id: string;
+  section: SectionId;
+  topics: string[];
+  difficulty: 1 | 2 | 3;
+  refs: BankRef[];
+  /** `YYYY-MM`: when the facts were last checked against the references. */
+  checked: string;
+  zh: Side;
+  en: Side;
+}
+
+/** What a page loads for one question: HTML compiled at build time. */
+export interface CompiledQuestion extends Omit<SourceEntry, 'zh' | 'en'> {
+  /** True when the answer has math, so the page loads KaTeX's stylesheet. */
+  hasMath: boolean;
+  zh: Side;
+  en: Side;
+}

@@ -1,0 +1,5 @@
+export * from './schema';
+export * from './open';
+export * from './cards';
+export * from './reviews';
+export * from './views';

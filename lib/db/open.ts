@@ -1,0 +1,36 @@
+import { openDB, type IDBPDatabase } from 'idb';
+import { DB_NAME, DB_VERSION, type StudyDB } from './schema';
+import { upgrade } from './upgrade';
+
+export type StudyDatabase = IDBPDatabase<StudyDB>;
+
+/**
+ * Opens the study database, upgrading it if needed. A connection that an upgrade in
+ * another page is waiting on closes itself (`blocking`), so an old open tab never hangs
+ * an upgrade; the next call reopens it at the new version.
+ */
+export function openStudyDb(name: string = DB_NAME): Promise<StudyDatabase> {
+  return openDB<StudyDB>(name, DB_VERSION, {
+    upgrade,
+    blocking() {
+      void connections.get(name)?.then((db) => db.close());
+      connections.delete(name);
+    },
+    terminated() {
+      connections.delete(name);
+    },
+  });
+}
+
+const connections = new Map<string, Promise<StudyDatabase>>();
+
+/** A shared connection for pages; reopened after it was closed for an upgrade. */
+export function studyDb(name: string = DB_NAME): Promise<StudyDatabase> {
+  let db = connections.get(name);
+  if (!db) {
+    db = openStudyDb(name);
+    connections.set(name, db);
+    db.catch(() => connections.delete(name));
+  }
+  return db;
+}

@@ -1,0 +1,28 @@
+import type { DBSchema } from 'idb';
+import type { Grade, ReviewEntry } from '../srs/schedule';
+import type { QueueCard } from '../srs/queue';
+
+export const DB_NAME = 'llm-cards';
+/** Bump with a new `if (oldVersion < N)` step in `upgrade.ts`; never drop user data. */
+export const DB_VERSION = 1;
+
+/** One row per question id: the FSRS card (dates as epoch ms) plus where it sits in the bank. */
+export type CardRecord = QueueCard;
+
+/** One rating, append-only. `id` is made where the rating was given, so a retry is stored once. */
+export interface ReviewRecord extends ReviewEntry {
+  id: string;
+  cardId: string;
+  rating: Grade;
+}
+
+export interface StudyDB extends DBSchema {
+  cards: { key: string; value: CardRecord; indexes: { due: number } };
+  reviews: {
+    key: string;
+    value: ReviewRecord;
+    indexes: { review: number; cardId: string };
+  };
+  /** Small bookkeeping values (for example which cards were recently put on screen). */
+  meta: { key: string; value: unknown };
+}

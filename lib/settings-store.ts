@@ -1,0 +1,27 @@
+import { browser } from 'wxt/browser';
+import { normalizeSettings, type Settings } from './settings';
+
+/** Settings live in extension storage so every page and the background see changes at once. */
+export const SETTINGS_KEY = 'settings';
+
+export async function loadSettings(): Promise<Settings> {
+  const got = await browser.storage.local.get(SETTINGS_KEY);
+  return normalizeSettings(got[SETTINGS_KEY]);
+}
+
+export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
+  const next = normalizeSettings({ ...(await loadSettings()), ...patch });
+  await browser.storage.local.set({ [SETTINGS_KEY]: next });
+  return next;
+}
+
+/** Calls `listener` with the new settings whenever any page changes them. */
+export function onSettingsChanged(listener: (s: Settings) => void): () => void {
+  const handler = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && SETTINGS_KEY in changes) {
+      listener(normalizeSettings(changes[SETTINGS_KEY]?.newValue));
+    }
+  };
+  browser.storage.onChanged.addListener(handler);
+  return () => browser.storage.onChanged.removeListener(handler);
+}

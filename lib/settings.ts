@@ -1,0 +1,87 @@
+import { SECTIONS } from './bank/taxonomy';
+import { topicKey, type TopicFilter } from './srs/scope';
+
+export type Lang = 'zh' | 'en';
+export type LangChoice = 'auto' | Lang;
+export type Theme = 'system' | 'light' | 'dark';
+
+export interface Settings extends TopicFilter {
+  version: 1;
+  newPerDay: number;
+  maxReviewsPerDay: number;
+  /** Desired retention for FSRS, 0.70-0.97. */
+  retention: number;
+  /** Local hour (0-23) at which a study day begins. */
+  dayStartHour: number;
+  uiLang: LangChoice;
+  contentLang: LangChoice;
+  theme: Theme;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  version: 1,
+  disabledSections: [],
+  disabledTopics: [],
+  newPerDay: 10,
+  maxReviewsPerDay: 200,
+  retention: 0.9,
+  dayStartHour: 4,
+  uiLang: 'auto',
+  contentLang: 'auto',
+  theme: 'system',
+};
+
+export const LIMITS = {
+  newPerDay: { min: 0, max: 200 },
+  maxReviewsPerDay: { min: 0, max: 9999 },
+  retention: { min: 0.7, max: 0.97 },
+  dayStartHour: { min: 0, max: 23 },
+} as const;
+
+const KNOWN_SECTIONS = new Set<string>(SECTIONS.map((s) => s.id));
+const KNOWN_TOPICS = new Set(SECTIONS.flatMap((s) => Object.keys(s.topics).map((t) => topicKey(s.id, t))));
+
+function num(v: unknown, fallback: number, { min, max }: { min: number; max: number }, int = true) {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return fallback;
+  const x = int ? Math.round(v) : v;
+  return Math.min(max, Math.max(min, x));
+}
+
+function oneOf<T extends string>(v: unknown, options: readonly T[], fallback: T): T {
+  return options.includes(v as T) ? (v as T) : fallback;
+}
+
+function keys(v: unknown, known: Set<string>): string[] {
+  if (!Array.isArray(v)) return [];
+  return [...new Set(v.filter((x): x is string => typeof x === 'string' && known.has(x)))];
+}
+
+/**
+ * Turns whatever is stored into valid settings: a missing or corrupt field takes its
+ * default, numbers are clamped to their range, unknown topics are dropped.
+ *
+ * @example
+ * normalizeSettings({ retention: 2 }).retention // 0.97
+ */
+export function normalizeSettings(raw: unknown): Settings {
+  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const d = DEFAULT_SETTINGS;
+  return {
+    version: 1,
+    disabledSections: keys(r.disabledSections, KNOWN_SECTIONS),
+    disabledTopics: keys(r.disabledTopics, KNOWN_TOPICS),
+    newPerDay: num(r.newPerDay, d.newPerDay, LIMITS.newPerDay),
+    maxReviewsPerDay: num(r.maxReviewsPerDay, d.maxReviewsPerDay, LIMITS.maxReviewsPerDay),
+    retention: num(r.retention, d.retention, LIMITS.retention, false),
+    dayStartHour: num(r.dayStartHour, d.dayStartHour, LIMITS.dayStartHour),
+    uiLang: oneOf(r.uiLang, ['auto', 'zh', 'en'], d.uiLang),
+    contentLang: oneOf(r.contentLang, ['auto', 'zh', 'en'], d.contentLang),
+    theme: oneOf(r.theme, ['system', 'light', 'dark'], d.theme),
+  };
+}
+
+/** The language a choice resolves to, given the browser's language (navigator.language). */
+export function resolveLang(choice: LangChoice, browserLang: string): Lang {
+  if (choice !== 'auto') return choice;
+  return browserLang.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}

@@ -1,0 +1,5 @@
+export * from './schedule';
+export * from './queue';
+export * from './scope';
+export * from './day';
+export * from './format';

@@ -1,0 +1,96 @@
+import { State, type SchedulingState } from './schedule';
+import { inScope, type TopicFilter } from './scope';
+
+/** A card as the queue sees it: its schedule plus where it sits in the bank. */
+export interface QueueCard extends SchedulingState {
+  id: string;
+  section: string;
+  topics: readonly string[];
+  /** Position in the bank: new cards are introduced in this order. */
+  order: number;
+  /** False once a question has left the bank; its history is kept but it is not shown. */
+  inBank: boolean;
+}
+
+export interface QueueContext {
+  now: number;
+  filter: TopicFilter;
+  newPerDay: number;
+  maxReviewsPerDay: number;
+  /** New cards first rated in the current study day. */
+  newToday: number;
+  /** Ratings of non-new cards in the current study day. */
+  reviewsToday: number;
+  /** When each card was last put on screen without being rated (epoch ms). */
+  recentViews?: Readonly<Record<string, number>>;
+  /** How long a shown-but-unrated card is passed over by the next page. */
+  rotateWindowMs?: number;
+  /** Cards never to pick (for example the one the page just left). */
+  exclude?: ReadonlySet<string>;
+}
+
+export const DEFAULT_ROTATE_WINDOW_MS = 30 * 60_000;
+
+function studiable(c: QueueCard, ctx: QueueContext): boolean {
+  return c.inBank && inScope(c, ctx.filter) && !ctx.exclude?.has(c.id);
+}
+
+/** Due reviews (learning, review, relearning) in scope, most overdue first, within today's review limit. */
+export function dueCards(cards: readonly QueueCard[], ctx: QueueContext): QueueCard[] {
+  const left = Math.max(0, ctx.maxReviewsPerDay - ctx.reviewsToday);
+  return cards
+    .filter((c) => c.state !== State.New && c.due <= ctx.now && studiable(c, ctx))
+    .sort((a, b) => a.due - b.due || a.order - b.order)
+    .slice(0, left);
+}
+
+/** The new cards that may still be introduced today, in bank order. */
+export function newCards(cards: readonly QueueCard[], ctx: QueueContext): QueueCard[] {
+  const left = Math.max(0, ctx.newPerDay - ctx.newToday);
+  return cards
+    .filter((c) => c.state === State.New && studiable(c, ctx))
+    .sort((a, b) => a.order - b.order)
+    .slice(0, left);
+}
+
+/**
+ * The next card to show: due reviews first (most overdue first), then new cards within
+ * today's limit, all inside the chosen topics. A card shown on another page within the
+ * rotation window is passed over while anything else is waiting, so several tabs opened
+ * in a row rotate through what is due; when everything has been shown, the card shown
+ * longest ago comes back.
+ *
+ * @example
+ * nextCard(cards, { now, filter, newPerDay: 10, maxReviewsPerDay: 200, newToday: 0, reviewsToday: 0 })
+ */
+export function nextCard(cards: readonly QueueCard[], ctx: QueueContext): QueueCard | null {
+  const candidates = [...dueCards(cards, ctx), ...newCards(cards, ctx)];
+  if (candidates.length === 0) return null;
+  const views = ctx.recentViews ?? {};
+  const window = ctx.rotateWindowMs ?? DEFAULT_ROTATE_WINDOW_MS;
+  const lastShown = (c: QueueCard) => views[c.id] ?? Number.NEGATIVE_INFINITY;
+  const fresh = candidates.find((c) => ctx.now - lastShown(c) >= window);
+  if (fresh) return fresh;
+  return candidates.reduce((best, c) => (lastShown(c) < lastShown(best) ? c : best));
+}
+
+export interface QueueCounts {
+  /** Reviews due now (what the badge shows). */
+  due: number;
+  /** New cards that may still be introduced today. */
+  newLeft: number;
+  /** When the next card in scope falls due after now, or null when none is scheduled. */
+  nextDue: number | null;
+}
+
+/** Counts for the badge, the popup header and the "all caught up" page. */
+export function queueCounts(cards: readonly QueueCard[], ctx: QueueContext): QueueCounts {
+  const due = dueCards(cards, ctx).length;
+  const newLeft = newCards(cards, ctx).length;
+  let nextDue: number | null = null;
+  for (const c of cards) {
+    if (c.state === State.New || c.due <= ctx.now || !c.inBank || !inScope(c, ctx.filter)) continue;
+    if (nextDue === null || c.due < nextDue) nextDue = c.due;
+  }
+  return { due, newLeft, nextDue };
+}

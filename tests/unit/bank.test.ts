@@ -1,0 +1,167 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileBank, compileEntry } from '@/lib/bank/compile';
+import { EntryError, parseEntry } from '@/lib/bank/parse';
+import { renderMarkdown } from '@/lib/bank/render';
+import { SECTIONS } from '@/lib/bank/taxonomy';
+
+const GOOD = `---
+id: sample-entry
+section: basics
+topics: [attention]
+difficulty: 2
+checked: 2026-11
+refs:
+  - title: "Vaswani et al., Attention Is All You Need, arXiv:1706.03762"
+    url: https://arxiv.org/abs/1706.03762
+---
+
+# zh question
+
+为什么要除以 $\\sqrt{d_k}$?
+
+# zh answer
+
+为了让点积的方差保持在 1 附近。
+
+\`\`\`python
+# a comment that looks like a heading
+scores = q @ k.T / d_k ** 0.5
+\`\`\`
+
+# en question
+
+Why divide by $\\sqrt{d_k}$?
+
+# en answer
+
+To keep the dot products' variance near 1.
+
+$$
+\\mathrm{softmax}\\left(\\frac{QK^\\top}{\\sqrt{d_k}}\\right)V
+$$
+`;
+
+const FILE = 'questions/basics/sample-entry.md';
+
+function problemsOf(text: string, file = FILE): string[] {
+  try {
+    parseEntry(file, text);
+  } catch (e) {
+    expect(e).toBeInstanceOf(EntryError);
+    return (e as EntryError).problems;
+  }
+  return [];
+}
+
+describe('parseEntry', () => {
+  it('reads a well-formed entry, ignoring # lines inside code fences', () => {
+    const e = parseEntry(FILE, GOOD);
+    expect(e.id).toBe('sample-entry');
+    expect(e.checked).toBe('2026-11');
+    expect(e.zh.question).toBe('为什么要除以 $\\sqrt{d_k}$?');
+    expect(e.zh.answer).toContain('# a comment that looks like a heading');
+    expect(e.en.answer).toContain('softmax');
+  });
+
+  it('names the file and every problem in a malformed entry', () => {
+    const bad = GOOD.replace('difficulty: 2', 'difficulty: 5')
+      .replace('topics: [attention]', 'topics: [attention, kv-cache]')
+      .replace('url: https://arxiv.org/abs/1706.03762', 'url: http://example.com')
+      .replace('checked: 2026-11', 'checked: November');
+    const problems = problemsOf(bad);
+    expect(problems.join('\n')).toMatch(/difficulty/);
+    expect(problems.join('\n')).toMatch(/"kv-cache" is not a topic of basics/);
+    expect(problems.join('\n')).toMatch(/https/);
+    expect(problems.join('\n')).toMatch(/YYYY-MM/);
+    expect(() => parseEntry(FILE, bad)).toThrow(/questions\/basics\/sample-entry\.md/);
+  });
+
+  it('requires both languages, in order', () => {
+    const noEnglish = GOOD.slice(0, GOOD.indexOf('# en question'));
+    expect(problemsOf(noEnglish).join()).toMatch(/exactly the headings/);
+    const emptyAnswer = GOOD.replace('为了让点积的方差保持在 1 附近。', '').replace(
+      /```python[\s\S]*?```/,
+      '',
+    );
+    expect(problemsOf(emptyAnswer).join()).toMatch(/"# zh answer" is empty/);
+  });
+
+  it('requires the id to match the file and the section its folder', () => {
+    expect(problemsOf(GOOD, 'questions/basics/other.md').join()).toMatch(/file name/);
+    expect(problemsOf(GOOD, 'questions/llm/sample-entry.md').join()).toMatch(/folder/);
+  });
+
+  it('rejects missing frontmatter, bad YAML and missing references', () => {
+    expect(problemsOf('# zh question\nx')).toEqual(['missing YAML frontmatter between --- lines']);
+    expect(problemsOf(GOOD.replace('topics: [attention]', 'topics: [attention'))[0]).toMatch(/YAML/);
+    const noRefs = GOOD.replace(/refs:[\s\S]*?1706\.03762\n/, 'refs: []\n');
+    expect(problemsOf(noRefs).join()).toMatch(/at least one reference/);
+  });
+});
+
+describe('renderMarkdown', () => {
+  it('renders math with KaTeX and code with highlight.js at build time', () => {
+    const q = compileEntry(parseEntry(FILE, GOOD));
+    expect(q.hasMath).toBe(true);
+    expect(q.en.question).toContain('class="katex"');
+    expect(q.zh.answer).toContain('<pre class="hljs"><code class="language-python">');
+    expect(q.zh.answer).toContain('hljs-comment');
+  });
+
+  it('leaves raw HTML, event handlers and javascript: links inert', () => {
+    const html = renderMarkdown(
+      'a <script>alert(1)</script> b <img src=x onerror="alert(2)"> [x](javascript:alert(3)) [ok](https://arxiv.org)',
+    );
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<img/i);
+    expect(html).not.toMatch(/href="javascript:/i);
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).toContain('href="https://arxiv.org" target="_blank" rel="noopener noreferrer"');
+  });
+
+  it('does not let KaTeX make links or HTML', () => {
+    const html = renderMarkdown('$\\href{javascript:alert(1)}{x}$ and $\\htmlId{a}{b}$');
+    expect(html).not.toMatch(/href="javascript:/i);
+    expect(html).not.toMatch(/id="a"/);
+  });
+});
+
+describe('the bundled bank', () => {
+  const bank = compileBank(resolve(__dirname, '../../questions'));
+
+  it('compiles every entry, each with both languages and a reference', () => {
+    expect(bank.questions.length).toBeGreaterThanOrEqual(10);
+    for (const q of bank.questions) {
+      expect(q.zh.question.length, q.id).toBeGreaterThan(0);
+      expect(q.en.answer.length, q.id).toBeGreaterThan(0);
+      expect(q.refs.length, q.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('holds the ten questions the product started from', () => {
+    const ids = new Set(bank.questions.map((q) => q.id));
+    for (const id of [
+      'open-source-model-families',
+      'prefix-lm-vs-causal-lm',
+      'llm-repetition-causes',
+      'llm-repetition-mitigation',
+      'bert-vs-llama-chatglm-choice',
+      'what-is-langchain',
+      'llm-training-frameworks',
+      'inference-gpu-memory-grows-and-stays',
+      'llm-inference-gpu-vs-cpu-speed',
+      'int8-vs-fp16-inference-speed',
+    ]) {
+      expect(ids.has(id), id).toBe(true);
+    }
+  });
+
+  it('places every question in a known section, in taxonomy order', () => {
+    const order = SECTIONS.map((s) => s.id);
+    const sections = bank.index.map((e) => order.indexOf(e.section as (typeof order)[number]));
+    expect(sections.every((s) => s >= 0)).toBe(true);
+    expect([...sections].sort((a, b) => a - b)).toEqual(sections);
+    expect(bank.index.map((e) => e.order)).toEqual(bank.index.map((_, i) => i));
+  });
+});

@@ -1,0 +1,70 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { StudyView } from '@/components/StudyView';
+import { TopicFilters, countTopics } from '@/components/TopicFilters';
+import { translator } from '@/lib/i18n/strings';
+import { sessionFixture, T0 } from './helpers';
+
+describe('StudyView', () => {
+  it('shows the question, reveals with Space, offers four intervals and rates with a key', async () => {
+    const { session, sent } = await sessionFixture(['q1', 'q2']);
+    await session.start();
+    render(<StudyView session={session} contentLang="en" uiLang="en" t={translator('en')} now={() => T0} />);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Question q1');
+    expect(screen.queryByText('Answer q1')).toBeNull();
+    fireEvent.keyDown(window, { key: ' ' });
+    await screen.findByText('Answer q1');
+    const buttons = screen.getAllByRole('button').filter((b) => b.dataset.grade);
+    expect(buttons.map((b) => b.querySelector('.rate-label')?.textContent)).toEqual([
+      'Again',
+      'Hard',
+      'Good',
+      'Easy',
+    ]);
+    expect(buttons.map((b) => b.querySelector('.rate-interval')?.textContent)).toEqual([
+      '1m',
+      '6m',
+      '10m',
+      expect.stringMatching(/d$/),
+    ]);
+    fireEvent.keyDown(window, { key: '3' });
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Question q2'));
+    expect(sent[0]?.rating).toBe(3);
+  });
+
+  it('shows the Chinese text and interface when asked', async () => {
+    const { session } = await sessionFixture(['q1']);
+    await session.start();
+    render(<StudyView session={session} contentLang="zh" uiLang="zh" t={translator('zh')} now={() => T0} />);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('问题 q1');
+    fireEvent.click(screen.getByRole('button', { name: /显示答案/ }));
+    await screen.findByText('答案 q1');
+    expect(screen.getByText('良好')).toBeTruthy();
+    expect(screen.getByText('10分钟')).toBeTruthy();
+  });
+});
+
+describe('TopicFilters', () => {
+  it('lists sections and topics with their counts and reports an unticked topic', () => {
+    const onChange = vi.fn();
+    const counts = countTopics([
+      { section: 'basics', topics: ['attention'] },
+      { section: 'basics', topics: ['attention', 'ffn'] },
+    ]);
+    render(
+      <TopicFilters
+        filter={{ disabledSections: [], disabledTopics: [] }}
+        counts={counts}
+        lang="en"
+        t={translator('en')}
+        onChange={onChange}
+      />,
+    );
+    expect(screen.getByText('2 questions')).toBeTruthy();
+    const attention = screen.getByRole('checkbox', { name: 'Attention 2' });
+    fireEvent.click(attention);
+    expect(onChange).toHaveBeenCalledWith({ disabledSections: [], disabledTopics: ['basics/attention'] });
+    fireEvent.click(screen.getByRole('checkbox', { name: /^Basics/ }));
+    expect(onChange).toHaveBeenLastCalledWith({ disabledSections: ['basics'], disabledTopics: [] });
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, normalizeSettings, resolveLang } from '@/lib/settings';
+import { loadSettings, saveSettings } from '@/lib/settings-store';
+
+describe('normalizeSettings', () => {
+  it('gives the defaults for nothing or garbage', () => {
+    expect(normalizeSettings(undefined)).toEqual(DEFAULT_SETTINGS);
+    expect(normalizeSettings('oops')).toEqual(DEFAULT_SETTINGS);
+    expect(DEFAULT_SETTINGS.retention).toBe(0.9);
+    expect(DEFAULT_SETTINGS.dayStartHour).toBe(4);
+    expect(DEFAULT_SETTINGS.theme).toBe('system');
+  });
+
+  it('clamps numbers to their range and drops unknown values', () => {
+    const s = normalizeSettings({
+      retention: 0.5,
+      newPerDay: -3,
+      dayStartHour: 30,
+      maxReviewsPerDay: Number.NaN,
+      theme: 'neon',
+      disabledSections: ['inference', 'nonsense', 7],
+      disabledTopics: ['basics/attention', 'basics/nope'],
+    });
+    expect(s.retention).toBe(0.7);
+    expect(s.newPerDay).toBe(0);
+    expect(s.dayStartHour).toBe(23);
+    expect(s.maxReviewsPerDay).toBe(DEFAULT_SETTINGS.maxReviewsPerDay);
+    expect(s.theme).toBe('system');
+    expect(s.disabledSections).toEqual(['inference']);
+    expect(s.disabledTopics).toEqual(['basics/attention']);
+    expect(normalizeSettings({ retention: 2 }).retention).toBe(0.97);
+  });
+});
+
+describe('resolveLang', () => {
+  it('follows the browser unless a language is chosen', () => {
+    expect(resolveLang('auto', 'zh-CN')).toBe('zh');
+    expect(resolveLang('auto', 'zh-TW')).toBe('zh');
+    expect(resolveLang('auto', 'en-US')).toBe('en');
+    expect(resolveLang('auto', 'de')).toBe('en');
+    expect(resolveLang('zh', 'en-US')).toBe('zh');
+  });
+});
+
+describe('settings store', () => {
+  it('saves a change and reads it back, validated', async () => {
+    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
+    await saveSettings({ newPerDay: 25, disabledSections: ['llm'] });
+    const s = await loadSettings();
+    expect(s.newPerDay).toBe(25);
+    expect(s.disabledSections).toEqual(['llm']);
+  });
+});

@@ -1,0 +1,32 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { bankIndexPlugin, bankPublicFiles } from './scripts/bank-build';
+
+export default defineConfig({
+  // Explicit imports everywhere: easier to read and to type-check than auto-imports.
+  imports: false,
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // storage: settings; alarms: the badge refresh. Nothing else, no host permissions.
+    permissions: ['storage', 'alarms'],
+    action: { default_title: '__MSG_extName__' },
+    browser_specific_settings: {
+      gecko: {
+        id: 'llm-interview-cards@example.org',
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
+  },
+  vite: () => ({
+    plugins: [preact(), bankIndexPlugin()],
+    build: { target: 'es2022' },
+  }),
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...bankPublicFiles());
+    },
+  },
+});
