@@ -31,7 +31,12 @@ export function StudyCard(p: StudyCardProps) {
   const section = sectionById(q.section);
   const topicLabels = q.topics.map((topic) => section?.topics[topic]?.[p.uiLang] ?? topic);
   return (
-    <article class="study-card" lang={p.contentLang === 'zh' ? 'zh-CN' : 'en'} data-card-id={q.id}>
+    <article
+      class="study-card"
+      lang={p.contentLang === 'zh' ? 'zh-CN' : 'en'}
+      data-card-id={q.id}
+      data-section={q.section}
+    >
       <p class="card-meta">
         <span>{section?.label[p.uiLang] ?? q.section}</span>
         <span aria-hidden="true"> · </span>

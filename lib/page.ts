@@ -39,7 +39,7 @@ export interface StudyPage {
  * Wires a study page (new tab or popup) to the real database, the background and the
  * settings: the session follows queue changes from other pages and settings changes.
  */
-export async function bootStudyPage(): Promise<StudyPage> {
+export async function bootStudyPage({ rotate }: { rotate: boolean }): Promise<StudyPage> {
   const [settings, db] = await Promise.all([loadSettings(), studyDb()]);
   applyTheme(settings.theme);
   const session = createStudySession({
@@ -49,12 +49,14 @@ export async function bootStudyPage(): Promise<StudyPage> {
     loadQuestion,
     sendGrade,
     newReviewId: () => crypto.randomUUID(),
+    rotate,
   });
   onQueueChanged((m) => void session.queueChanged(m.cardId));
   onSettingsChanged((s) => {
     applyTheme(s.theme);
     void session.settingsChanged(s);
   });
+  void session.start();
   return { session, settings, onSettings: onSettingsChanged };
 }
 

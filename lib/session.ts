@@ -29,6 +29,11 @@ export interface SessionDeps {
   loadQuestion: (id: string) => Promise<CompiledQuestion>;
   sendGrade: (req: Omit<GradeRequest, 'type'>) => Promise<GradeResponse>;
   newReviewId: () => string;
+  /**
+   * New tabs rotate: a card just put on screen elsewhere is passed over. The popup is an
+   * explicit review session and takes the queue as it stands.
+   */
+  rotate?: boolean;
 }
 
 /**
@@ -53,7 +58,7 @@ export function createStudySession(deps: SessionDeps) {
     lastAttempt = null;
     try {
       const now = deps.now();
-      const { card, counts } = await pickNextCard(deps.db, settings, now);
+      const { card, counts } = await pickNextCard(deps.db, settings, now, { rotate: deps.rotate ?? true });
       if (gen !== generation) return;
       if (!card) return set({ kind: 'done', counts });
       const [question] = await Promise.all([deps.loadQuestion(card.id), markViewed(deps.db, card.id, now)]);
@@ -110,7 +115,7 @@ export function createStudySession(deps: SessionDeps) {
     rate,
     /** Another page rated a card or the queue changed: move on if our card was the one. */
     async queueChanged(cardId?: string): Promise<void> {
-      if (state.kind === 'done' || state.kind === 'error') return advance();
+      if (state.kind !== 'card') return advance();
       if (state.kind === 'card' && !state.pending && cardId === state.card.id) return advance();
     },
     async settingsChanged(next: Settings): Promise<void> {

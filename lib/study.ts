@@ -15,11 +15,17 @@ export interface StudySnapshot {
 }
 
 /** Reads what the queue needs from the database: the cards, today's tally, recent views. */
+export interface PickOptions {
+  /** Pass over cards shown on another page lately (new tabs: yes; the popup's review session: no). */
+  rotate?: boolean;
+  exclude?: ReadonlySet<string>;
+}
+
 export async function studySnapshot(
   db: StudyDatabase,
   settings: Settings,
   now: number,
-  exclude?: ReadonlySet<string>,
+  { rotate = true, exclude }: PickOptions = {},
 ): Promise<StudySnapshot> {
   const [cards, tally, views] = await Promise.all([
     allCards(db),
@@ -33,7 +39,7 @@ export async function studySnapshot(
     maxReviewsPerDay: settings.maxReviewsPerDay,
     newToday: tally.newToday,
     reviewsToday: tally.reviewsToday,
-    recentViews: views,
+    recentViews: rotate ? views : {},
     ...(exclude ? { exclude } : {}),
   };
   return { cards, ctx, counts: { ...queueCounts(cards, ctx), reviewedToday: tally.total } };
@@ -44,8 +50,8 @@ export async function pickNextCard(
   db: StudyDatabase,
   settings: Settings,
   now: number,
-  exclude?: ReadonlySet<string>,
+  options: PickOptions = {},
 ): Promise<{ card: CardRecord | null; counts: StudyCounts }> {
-  const snap = await studySnapshot(db, settings, now, exclude);
+  const snap = await studySnapshot(db, settings, now, options);
   return { card: nextCard(snap.cards, snap.ctx), counts: snap.counts };
 }

@@ -3,4 +3,6 @@ import '@/components/theme.css';
 import { bootStudyPage } from '@/lib/page';
 import { App } from './App';
 
-void bootStudyPage().then((page) => render(<App page={page} />, document.getElementById('app')!));
+void bootStudyPage({ rotate: true }).then((page) =>
+  render(<App page={page} />, document.getElementById('app')!),
+);

@@ -1,0 +1,68 @@
+// The question-bank tool.
+//   npm run --silent bank -- export   the compiled bank (Markdown sources) as one JSON document on stdout
+//   npm run bank -- check             validate every entry and report every problem (exit 1 if any)
+//   npm run bank -- stats             counts per section and topic
+import { resolve } from 'node:path';
+import { compileEntry, readBank } from '../lib/bank/compile';
+import { SECTIONS } from '../lib/bank/taxonomy';
+import { topicKey } from '../lib/srs/scope';
+
+const root = resolve(import.meta.dirname, '../questions');
+const command = process.argv[2];
+const { entries, errors } = readBank(root);
+
+function fail(lines: string[]): never {
+  for (const l of lines) console.error(l);
+  process.exit(1);
+}
+
+switch (command) {
+  case 'export': {
+    if (errors.length) fail(errors.map((e) => e.message));
+    const out = entries.map((e) => ({
+      id: e.id,
+      section: e.section,
+      topics: e.topics,
+      difficulty: e.difficulty,
+      refs: e.refs,
+      checked: e.checked,
+      zh: e.zh,
+      en: e.en,
+    }));
+    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+    break;
+  }
+  case 'check': {
+    const problems = errors.map((e) => e.message);
+    for (const e of entries) {
+      try {
+        compileEntry(e);
+      } catch (err) {
+        problems.push(`questions/${e.section}/${e.id}.md: ${(err as Error).message}`);
+      }
+    }
+    if (problems.length) fail([`${problems.length} problem(s):`, ...problems]);
+    console.log(`${entries.length} entries, all valid.`);
+    break;
+  }
+  case 'stats': {
+    const counts = new Map<string, number>();
+    for (const e of entries) {
+      counts.set(e.section, (counts.get(e.section) ?? 0) + 1);
+      for (const t of e.topics)
+        counts.set(topicKey(e.section, t), (counts.get(topicKey(e.section, t)) ?? 0) + 1);
+    }
+    console.log(`total: ${entries.length}`);
+    for (const s of SECTIONS) {
+      console.log(`\n${s.id} (${s.label.zh}): ${counts.get(s.id) ?? 0}`);
+      for (const t of Object.keys(s.topics)) {
+        const n = counts.get(topicKey(s.id, t)) ?? 0;
+        console.log(`  ${t.padEnd(26)} ${String(n).padStart(3)}${n === 0 ? '  <- not covered' : ''}`);
+      }
+    }
+    if (errors.length) fail([`\n${errors.length} malformed entries (run: npm run bank -- check)`]);
+    break;
+  }
+  default:
+    fail(['usage: npm run bank -- export | check | stats']);
+}

@@ -1,0 +1,46 @@
+// Screenshots for the README: the new tab (light, English; dark, Chinese) and the popup.
+// Usage: npm run build && npx tsx scripts/screenshot.ts
+import { mkdirSync } from 'node:fs';
+import { launch, makeDue, newProfile, openExtensionPage, openNewTab } from '../tests/e2e/harness';
+
+const CARD = process.argv[2] ?? 'layernorm-vs-rmsnorm-formula';
+mkdirSync('docs', { recursive: true });
+const profile = newProfile();
+const browser = await launch(profile.dir);
+try {
+  const first = await openNewTab(browser.context);
+  await makeDue(first, CARD);
+  await first.close();
+
+  const light = await openNewTab(browser.context);
+  await light.emulateMedia({ colorScheme: 'light' });
+  await light.keyboard.press('Space');
+  await light.locator('.answer .katex').first().waitFor();
+  await light.waitForTimeout(300);
+  await light.screenshot({ path: 'docs/newtab.png', fullPage: true });
+
+  const options = await openExtensionPage(browser, 'options.html');
+  await options.locator('select[name="uiLang"]').selectOption('zh');
+  await options.locator('select[name="contentLang"]').selectOption('zh');
+  await options.locator('select[name="theme"]').selectOption('dark');
+  await options.waitForTimeout(300);
+  await options.screenshot({ path: 'docs/options-zh-dark.png' });
+  await light.close();
+
+  const dark = await openNewTab(browser.context);
+  await dark.keyboard.press('Space');
+  await dark.locator('.answer .katex').first().waitFor();
+  await dark.waitForTimeout(300);
+  await dark.screenshot({ path: 'docs/newtab-zh-dark.png', fullPage: true });
+
+  const popup = await openExtensionPage(browser, 'popup.html');
+  await popup.setViewportSize({ width: 440, height: 600 });
+  await popup.locator('.study-card').waitFor();
+  await popup.screenshot({ path: 'docs/popup-zh-dark.png' });
+  console.log(
+    'wrote docs/newtab.png, docs/newtab-zh-dark.png, docs/options-zh-dark.png, docs/popup-zh-dark.png',
+  );
+} finally {
+  await browser.close();
+  profile.remove();
+}

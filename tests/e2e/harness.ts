@@ -1,0 +1,190 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+
+const CANDIDATES = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+].filter((p): p is string => Boolean(p));
+
+/** Debian's chromium (or $CHROMIUM_PATH). Tools that download their own browser do not work here. */
+export function findChromium(): string | undefined {
+  return CANDIDATES.find((p) => existsSync(p));
+}
+
+/**
+ * Whether the browser tests can run. Without a browser they are skipped on a developer's
+ * machine, but under CI=true a missing browser is a failure, never a skip.
+ */
+export function browserAvailable(): boolean {
+  const found = findChromium();
+  if (!found && process.env.CI === 'true') {
+    throw new Error(`No Chromium found (looked at ${CANDIDATES.join(', ')}). CI must run the browser tests.`);
+  }
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  }
+  return Boolean(found);
+}
+
+export interface Profile {
+  dir: string;
+  remove: () => void;
+}
+
+export function newProfile(): Profile {
+  const dir = mkdtempSync(join(tmpdir(), 'llm-cards-profile-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface Launched {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  close: () => Promise<void>;
+}
+
+/** Starts Chromium with the built extension on a persistent profile, headless. */
+export async function launch(profileDir: string, extensionDir = EXTENSION_DIR): Promise<Launched> {
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: findChromium()!,
+    headless: true,
+    locale: 'en-US',
+    viewport: { width: 1100, height: 900 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=en-US',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return { context, worker, extensionId, close: () => context.close() };
+}
+
+/** The service worker of the extension, waiting for it to come back if Chromium stopped it. */
+export async function serviceWorker(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+}
+
+/** What the toolbar badge shows now. */
+export async function badgeText(context: BrowserContext): Promise<string> {
+  const worker = await serviceWorker(context);
+  return worker.evaluate(() => chrome.action.getBadgeText({}));
+}
+
+/** Opens a new tab the way a person does and waits until it shows a question or "all caught up". */
+export async function openNewTab(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto('chrome://newtab/');
+  await page.locator('.study-card, .caught-up').first().waitFor();
+  return page;
+}
+
+export async function openExtensionPage(l: Launched, path: string): Promise<Page> {
+  const page = await l.context.newPage();
+  await page.goto(`chrome-extension://${l.extensionId}/${path}`);
+  return page;
+}
+
+export async function shownCardId(page: Page): Promise<string | null> {
+  return page.locator('.study-card').getAttribute('data-card-id');
+}
+
+/**
+ * Moves every schedule and log `ms` into the past, as if that much time had gone by.
+ * Test set-up only: the extension itself never rewrites history.
+ */
+export async function letTimePass(page: Page, ms: number): Promise<void> {
+  await page.evaluate(async (shift) => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('llm-cards');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    await new Promise<void>((res, rej) => {
+      const tx = db.transaction(['cards', 'reviews'], 'readwrite');
+      const cards = tx.objectStore('cards');
+      cards.openCursor().onsuccess = (e) => {
+        const c = (e.target as IDBRequest<IDBCursorWithValue | null>).result;
+        if (!c) return;
+        const v = c.value;
+        v.due -= shift;
+        if (v.last_review !== null) v.last_review -= shift;
+        c.update(v);
+        c.continue();
+      };
+      const reviews = tx.objectStore('reviews');
+      reviews.openCursor().onsuccess = (e) => {
+        const c = (e.target as IDBRequest<IDBCursorWithValue | null>).result;
+        if (!c) return;
+        c.update({ ...c.value, review: c.value.review - shift, due: c.value.due - shift });
+        c.continue();
+      };
+      tx.oncomplete = () => res();
+      tx.onerror = () => rej(tx.error);
+    });
+    db.close();
+  }, ms);
+}
+
+/** Counts rows in one of the extension's stores, read from an extension page. */
+export async function countRows(page: Page, store: 'cards' | 'reviews'): Promise<number> {
+  return page.evaluate(async (name) => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('llm-cards');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const n = await new Promise<number>((res) => {
+      const req = db.transaction(name).objectStore(name).count();
+      req.onsuccess = () => res(req.result);
+    });
+    db.close();
+    return n;
+  }, store);
+}
+
+/** Test set-up: makes one card a review that fell due an hour ago, so it is the next one shown. */
+export async function makeDue(page: Page, cardId: string): Promise<void> {
+  await page.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('llm-cards');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    await new Promise<void>((res, rej) => {
+      const tx = db.transaction('cards', 'readwrite');
+      const store = tx.objectStore('cards');
+      const get = store.get(id);
+      get.onsuccess = () => {
+        const now = Date.now();
+        store.put({
+          ...get.result,
+          state: 2,
+          due: now - 3_600_000,
+          last_review: now - 3 * 86_400_000,
+          stability: 3,
+          difficulty: 5,
+          reps: 2,
+          scheduled_days: 3,
+        });
+      };
+      tx.oncomplete = () => res();
+      tx.onerror = () => rej(tx.error);
+    });
+    db.close();
+  }, cardId);
+}
