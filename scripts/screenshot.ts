@@ -1,9 +1,10 @@
 // Screenshots for the README: the new tab (light, English; dark, Chinese) and the popup.
-// Usage: npm run build && npx tsx scripts/screenshot.ts
+// Usage: npm run build && npx tsx scripts/screenshot.ts [light-card-id] [dark-card-id]
 import { mkdirSync } from 'node:fs';
 import { launch, makeDue, newProfile, openExtensionPage, openNewTab } from '../tests/e2e/harness';
 
 const CARD = process.argv[2] ?? 'layernorm-vs-rmsnorm-formula';
+const DARK_CARD = process.argv[3] ?? 'swiglu-ffn-8-3-hidden-size';
 mkdirSync('docs', { recursive: true });
 const profile = newProfile();
 const browser = await launch(profile.dir);
@@ -25,6 +26,7 @@ try {
   await options.locator('select[name="theme"]').selectOption('dark');
   await options.waitForTimeout(300);
   await options.screenshot({ path: 'docs/options-zh-dark.png' });
+  await makeDue(light, DARK_CARD);
   await light.close();
 
   const dark = await openNewTab(browser.context);

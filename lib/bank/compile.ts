@@ -38,6 +38,20 @@ export function readBank(root: string): { entries: SourceEntry[]; errors: EntryE
   return { entries, errors };
 }
 
+/**
+ * Text outside code and rendered math that still holds a `$`: a formula the Markdown
+ * math rule did not recognise (for example `$x$B`, where a letter follows the closing `$`).
+ */
+function strayDollar(html: string): string | null {
+  const text = html
+    .replace(/<pre[\s\S]*?<\/pre>/g, '')
+    .replace(/<code>[\s\S]*?<\/code>/g, '')
+    .replace(/<span class="katex">[\s\S]*?<\/span><\/span><\/span>(?=\s|<|$)/g, '')
+    .replace(/<[^>]+>/g, '');
+  const i = text.indexOf('$');
+  return i < 0 ? null : text.slice(Math.max(0, i - 30), i + 30);
+}
+
 /** Compiles one entry's Markdown to HTML. Throws if its math does not parse. */
 export function compileEntry(e: SourceEntry): CompiledQuestion {
   const side = (s: SourceEntry['zh']) => ({
@@ -46,6 +60,18 @@ export function compileEntry(e: SourceEntry): CompiledQuestion {
   });
   const zh = side(e.zh);
   const en = side(e.en);
+  for (const [lang, s] of [
+    ['zh', zh],
+    ['en', en],
+  ] as const) {
+    for (const part of ['question', 'answer'] as const) {
+      const stray = strayDollar(s[part]);
+      if (stray)
+        throw new Error(
+          `${lang} ${part}: a $ was left unrendered near "${stray}" (write \\$ for a dollar sign)`,
+        );
+    }
+  }
   return {
     ...e,
     hasMath: [zh, en].some((s) => hasMath(s.question) || hasMath(s.answer)),

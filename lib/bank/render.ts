@@ -28,7 +28,9 @@ function makeRenderer(): Md {
   });
   const defaultValidate = md.validateLink.bind(md);
   md.validateLink = (url: string) => defaultValidate(url) && /^(https?:|mailto:|#)/i.test(url.trim());
-  md.use(katexPlugin, { throwOnError: true, trust: false, strict: 'ignore', output: 'html' });
+  // The plugin turns a KaTeX error into an error span (and logs it when throwOnError is set);
+  // `failOnMathErrors` below turns that span into a build failure instead.
+  md.use(katexPlugin, { throwOnError: false, trust: false, strict: 'ignore', output: 'html' });
   const renderLink = md.renderer.rules.link_open;
   const openLink: RenderRule = (tokens, i, options, env, self) => {
     tokens[i]!.attrSet('target', '_blank');
@@ -41,15 +43,28 @@ function makeRenderer(): Md {
 
 let renderer: Md | undefined;
 
+/** Throws on any formula KaTeX could not parse, so broken math fails the build instead of shipping. */
+function failOnMathErrors(html: string): string {
+  const m = /class="[^"]*katex-error[^"]*" title="([^"]*)"/.exec(html);
+  if (m) {
+    const detail = m[1]!
+      .replace(/&#x27;|&#039;/g, "'")
+      .replace(/\s+/g, ' ')
+      .trim();
+    throw new Error(`KaTeX could not render a formula: ${detail.slice(0, 160)}`);
+  }
+  return html;
+}
+
 export function renderMarkdown(src: string): string {
   renderer ??= makeRenderer();
-  return renderer.render(src);
+  return failOnMathErrors(renderer.render(src));
 }
 
 /** One-line Markdown (a question): no surrounding paragraph. */
 export function renderInline(src: string): string {
   renderer ??= makeRenderer();
-  return renderer.renderInline(src);
+  return failOnMathErrors(renderer.renderInline(src));
 }
 
 export function hasMath(html: string): boolean {

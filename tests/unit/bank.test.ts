@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileBank, compileEntry } from '@/lib/bank/compile';
 import { EntryError, parseEntry } from '@/lib/bank/parse';
@@ -120,10 +122,47 @@ describe('renderMarkdown', () => {
     expect(html).toContain('href="https://arxiv.org" target="_blank" rel="noopener noreferrer"');
   });
 
+  it('fails the build on a formula the Markdown rule did not pick up', () => {
+    const entry = parseEntry(FILE, GOOD.replace('To keep', 'It is not $8\\times7=56$B; to keep'));
+    expect(() => compileEntry(entry)).toThrow(/en answer: a \$ was left unrendered/);
+  });
+
   it('does not let KaTeX make links or HTML', () => {
     const html = renderMarkdown('$\\href{javascript:alert(1)}{x}$ and $\\htmlId{a}{b}$');
     expect(html).not.toMatch(/href="javascript:/i);
     expect(html).not.toMatch(/id="a"/);
+  });
+});
+
+describe('compileBank', () => {
+  it('fails with every malformed file named, and catches duplicate ids', () => {
+    const root = join(mkdtempSync(join(tmpdir(), 'bank-')), 'questions');
+    mkdirSync(join(root, 'basics'), { recursive: true });
+    mkdirSync(join(root, 'llm'), { recursive: true });
+    writeFileSync(join(root, 'basics', 'sample-entry.md'), GOOD);
+    writeFileSync(
+      join(root, 'basics', 'broken.md'),
+      GOOD.replace('id: sample-entry', 'id: broken').replace('# en answer', '# English answer'),
+    );
+    writeFileSync(
+      join(root, 'llm', 'sample-entry.md'),
+      GOOD.replace('section: basics', 'section: llm').replace('topics: [attention]', 'topics: [rag]'),
+    );
+    writeFileSync(
+      join(root, 'basics', 'bad-math.md'),
+      GOOD.replace('id: sample-entry', 'id: bad-math').replace('\\mathrm{softmax}', () => '\\frac{{softmax}'),
+    );
+    expect(() => compileBank(root)).toThrow(/3 malformed entries/);
+    try {
+      compileBank(root);
+    } catch (e) {
+      const message = (e as Error).message;
+      expect(message).toMatch(/questions\/basics\/broken\.md: body must have exactly the headings/);
+      expect(message).toMatch(
+        /questions\/llm\/sample-entry\.md: id "sample-entry" is already used by questions\/basics\/sample-entry\.md/,
+      );
+      expect(message).toMatch(/questions\/basics\/bad-math\.md: .*KaTeX/);
+    }
   });
 });
 
