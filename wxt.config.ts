@@ -24,6 +24,9 @@ export default defineConfig({
     plugins: [preact(), bankIndexPlugin()],
     build: { target: 'es2022' },
   }),
+  // `npm run bench` builds with WXT_BENCH=1 into .output/bench: the same pages; the service
+  // worker also installs lib/bench-hooks.ts to seed a large history.
+  outDir: process.env.WXT_BENCH === '1' ? '.output/bench' : '.output',
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       files.push(...bankPublicFiles());

@@ -7,7 +7,9 @@ export function QueueHeader({ counts, t }: { counts: StudyCounts | null; t: Tran
     <dl class="queue-header">
       <div>
         <dt>{t('dueNow')}</dt>
-        <dd data-count="due">{counts ? counts.due : '–'}</dd>
+        <dd data-count="due" elementtiming="due-count">
+          {counts ? counts.due : '–'}
+        </dd>
       </div>
       <div>
         <dt>{t('newLeft')}</dt>

@@ -16,6 +16,8 @@ export interface StudyCardProps {
   previews: Record<Grade, number>;
   now: number;
   pending: boolean;
+  /** False while a prepared card awaits the queue's confirmation (exposed for tests and the benchmark). */
+  confirmed?: boolean;
   error?: string | undefined;
   onReveal: () => void;
   onRate: (g: Grade) => void;
@@ -36,13 +38,14 @@ export function StudyCard(p: StudyCardProps) {
       lang={p.contentLang === 'zh' ? 'zh-CN' : 'en'}
       data-card-id={q.id}
       data-section={q.section}
+      data-confirmed={p.confirmed === false ? 'false' : 'true'}
     >
       <p class="card-meta">
         <span>{section?.label[p.uiLang] ?? q.section}</span>
         <span aria-hidden="true"> · </span>
         <span>{topicLabels.join(' / ')}</span>
       </p>
-      <h1 class="question" dangerouslySetInnerHTML={{ __html: side.question }} />
+      <h1 class="question" elementtiming="question" dangerouslySetInnerHTML={{ __html: side.question }} />
       {p.revealed ? (
         <>
           <section class="answer" aria-live="polite" dangerouslySetInnerHTML={{ __html: side.answer }} />

@@ -65,6 +65,7 @@ export function StudyView({ session, contentLang, uiLang, t, now, onQuestionShow
     case 'card':
       return (
         <StudyCard
+          key={state.card.id}
           question={state.question}
           contentLang={contentLang}
           uiLang={uiLang}
@@ -73,6 +74,7 @@ export function StudyView({ session, contentLang, uiLang, t, now, onQuestionShow
           previews={state.previews}
           now={now()}
           pending={state.pending}
+          confirmed={state.confirmed}
           error={state.error}
           onReveal={() => session.reveal()}
           onRate={(g) => void session.rate(g)}

@@ -2,6 +2,7 @@ import bankIndex from 'virtual:bank-index';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { badgeText, ensureBankSynced, handleGrade } from '@/lib/background-core';
+import { installBenchHooks } from '@/lib/bench-hooks';
 import { openStudyDb } from '@/lib/db';
 import { isGradeRequest, type GradeResponse, type QueueChanged } from '@/lib/messaging';
 import { loadSettings, onSettingsChanged } from '@/lib/settings-store';
@@ -75,4 +76,5 @@ export default defineBackground(() => {
 
   void ensureAlarm();
   void refreshBadge();
+  if (import.meta.env.WXT_BENCH === '1') installBenchHooks();
 });

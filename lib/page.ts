@@ -5,7 +5,8 @@ import { translator, type Translate } from './i18n/strings';
 import { onQueueChanged, sendGrade } from './messaging';
 import { createStudySession, type StudySession } from './session';
 import { resolveLang, type Lang, type Settings, type Theme } from './settings';
-import { loadSettings, onSettingsChanged } from './settings-store';
+import { loadSettings, onSettingsChanged, readSettingsMirror } from './settings-store';
+import { localPreparedStore, usablePrepared } from './prepared';
 
 /** Light, dark, or whatever the system says, on the page's root element. */
 export function applyTheme(theme: Theme, root: HTMLElement = document.documentElement): void {
@@ -31,33 +32,57 @@ export function applyDocumentLang(ui: Lang): void {
 
 export interface StudyPage {
   session: StudySession;
+  /** The settings the page started with (the last saved ones, read synchronously). */
   settings: Settings;
   onSettings: (listener: (s: Settings) => void) => () => void;
 }
 
 /**
- * Wires a study page (new tab or popup) to the real database, the background and the
- * settings: the session follows queue changes from other pages and settings changes.
+ * Wires a study page (new tab or popup) to the database, the background and the settings,
+ * synchronously: the page can paint at once from the settings mirror and, on a new tab, the
+ * card the previous page prepared; the session then confirms it against IndexedDB and
+ * follows queue and settings changes.
  */
-export async function bootStudyPage({ rotate }: { rotate: boolean }): Promise<StudyPage> {
-  const [settings, db] = await Promise.all([loadSettings(), studyDb()]);
+export function bootStudyPage({ rotate }: { rotate: boolean }): StudyPage {
+  const settings = readSettingsMirror();
   applyTheme(settings.theme);
+  const prepared = { next: localPreparedStore('next'), head: localPreparedStore('head') };
+  // A new tab paints the card the last page prepared for it; the popup, the queue's head.
+  const initial = usablePrepared((rotate ? prepared.next : prepared.head).read(), Date.now());
+  // Taken: a tab opened next must not paint the same card before this one prepares another.
+  if (rotate && initial) prepared.next.clear();
   const session = createStudySession({
-    db,
+    db: studyDb(),
     settings,
     now: Date.now,
     loadQuestion,
     sendGrade,
     newReviewId: () => crypto.randomUUID(),
     rotate,
+    prepared,
+    initial,
   });
-  onQueueChanged((m) => void session.queueChanged(m.cardId));
-  onSettingsChanged((s) => {
+  const listeners = new Set<(s: Settings) => void>();
+  const changed = (s: Settings) => {
     applyTheme(s.theme);
+    for (const l of listeners) l(s);
     void session.settingsChanged(s);
+  };
+  onQueueChanged((m) => void session.queueChanged(m.cardId));
+  onSettingsChanged(changed);
+  // The mirror is normally current; if storage says otherwise, storage wins.
+  void loadSettings().then((stored) => {
+    if (JSON.stringify(stored) !== JSON.stringify(settings)) changed(stored);
   });
   void session.start();
-  return { session, settings, onSettings: onSettingsChanged };
+  return {
+    session,
+    settings,
+    onSettings: (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+  };
 }
 
 export function showMathStyles(hasMath: boolean): void {

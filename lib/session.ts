@@ -2,6 +2,7 @@ import type { CompiledQuestion } from './bank/types';
 import type { CardRecord, StudyDatabase } from './db';
 import { markViewed } from './db/views';
 import type { GradeRequest, GradeResponse } from './messaging';
+import type { PreparedCard, PreparedStore } from './prepared';
 import type { Settings } from './settings';
 import { makeScheduler, previewDue, type Grade } from './srs/schedule';
 import { pickNextCard, type StudyCounts } from './study';
@@ -17,13 +18,16 @@ export type SessionState =
       previews: Record<Grade, number>;
       counts: StudyCounts;
       pending: boolean;
+      /** False while the card on screen is a prepared one the queue has not confirmed yet. */
+      confirmed: boolean;
       error?: string;
     }
   | { kind: 'done'; counts: StudyCounts }
   | { kind: 'error'; message: string };
 
 export interface SessionDeps {
-  db: StudyDatabase;
+  /** The database, or its opening: a page may paint a prepared card before it is open. */
+  db: StudyDatabase | Promise<StudyDatabase>;
   settings: Settings;
   now: () => number;
   loadQuestion: (id: string) => Promise<CompiledQuestion>;
@@ -34,6 +38,13 @@ export interface SessionDeps {
    * explicit review session and takes the queue as it stands.
    */
   rotate?: boolean;
+  /**
+   * Where questions are kept ready for the next page: `next` for the next new tab (the
+   * card after this one, rotating), `head` for the next popup (the head of the queue).
+   */
+  prepared?: { next: PreparedStore; head: PreparedStore };
+  /** A card prepared by an earlier page, painted at once and then confirmed. */
+  initial?: PreparedCard | null;
 }
 
 /**
@@ -41,43 +52,154 @@ export interface SessionDeps {
  * sends ratings to the background and moves on. Pages subscribe to its state.
  */
 export function createStudySession(deps: SessionDeps) {
-  let state: SessionState = { kind: 'loading' };
   let settings = deps.settings;
+  const scheduler = () => makeScheduler({ retention: settings.retention, fuzz: false });
+  const initial = deps.initial;
+  let state: SessionState = initial
+    ? {
+        kind: 'card',
+        card: initial.card,
+        question: initial.question,
+        revealed: false,
+        previews: previewDue(scheduler(), initial.card, deps.now()),
+        counts: initial.counts,
+        pending: false,
+        confirmed: false,
+      }
+    : { kind: 'loading' };
   const listeners = new Set<(s: SessionState) => void>();
   /** A rating that failed keeps its id so "Try again" cannot store it twice. */
   let lastAttempt: { reviewId: string; rating: Grade; reviewedAt: number } | null = null;
   let generation = 0;
+  /** The card after the one on screen, prepared in memory. */
+  let upNext: PreparedCard | null = null;
+  /** Cards this page put on screen: rotation is about other pages' views. */
+  const ownViews = new Set<string>();
 
   function set(next: SessionState) {
     state = next;
     for (const l of listeners) l(state);
   }
 
-  async function advance(): Promise<void> {
+  /**
+   * Shows the card the queue gives now. When `keep` is on screen already (painted from a
+   * prepared card) and the queue agrees, it stays as it is, so nothing flickers.
+   */
+  async function advance(keep?: string): Promise<void> {
     const gen = ++generation;
     lastAttempt = null;
     try {
+      const db = await deps.db;
       const now = deps.now();
-      const { card, counts } = await pickNextCard(deps.db, settings, now, { rotate: deps.rotate ?? true });
+      const { card, counts } = await pickNextCard(db, settings, now, {
+        rotate: deps.rotate ?? true,
+        ownViews,
+      });
       if (gen !== generation) return;
-      if (!card) return set({ kind: 'done', counts });
-      const [question] = await Promise.all([deps.loadQuestion(card.id), markViewed(deps.db, card.id, now)]);
-      if (gen !== generation) return;
-      const previews = previewDue(makeScheduler({ retention: settings.retention, fuzz: false }), card, now);
-      set({ kind: 'card', card, question, revealed: false, previews, counts, pending: false });
+      if (!card) {
+        upNext = null;
+        deps.prepared?.next.clear();
+        deps.prepared?.head.clear();
+        return set({ kind: 'done', counts });
+      }
+      ownViews.add(card.id);
+      if (keep === card.id && state.kind === 'card' && state.card.id === card.id) {
+        await markViewed(db, card.id, now);
+        if (gen !== generation) return;
+        set({ ...state, card, counts, confirmed: true });
+      } else {
+        const [question] = await Promise.all([deps.loadQuestion(card.id), markViewed(db, card.id, now)]);
+        if (gen !== generation) return;
+        const previews = previewDue(scheduler(), card, now);
+        set({
+          kind: 'card',
+          card,
+          question,
+          revealed: false,
+          previews,
+          counts,
+          pending: false,
+          confirmed: true,
+        });
+      }
+      void prepareNext(gen);
     } catch (e) {
       if (gen === generation) set({ kind: 'error', message: (e as Error).message });
     }
   }
 
+  /**
+   * Off the start-up path: keeps the card after the one on screen ready in memory (so a
+   * rating can paint it at once) and in the prepared slots for the next page.
+   */
+  async function prepareNext(gen: number): Promise<void> {
+    if (state.kind !== 'card') return;
+    const current = state;
+    const rotate = deps.rotate ?? true;
+    try {
+      const db = await deps.db;
+      const now = deps.now();
+      const exclude = new Set([current.card.id]);
+      const next = await pickNextCard(db, settings, now, { rotate, exclude });
+      if (gen !== generation) return;
+      upNext = next.card
+        ? {
+            v: 1,
+            card: next.card,
+            question: await deps.loadQuestion(next.card.id),
+            counts: next.counts,
+            at: now,
+          }
+        : null;
+      if (gen !== generation || !deps.prepared) return;
+      if (rotate) {
+        if (upNext) deps.prepared.next.write(upNext);
+        else deps.prepared.next.clear();
+        const head = await pickNextCard(db, settings, now, { rotate: false });
+        if (gen !== generation) return;
+        if (!head.card) return deps.prepared.head.clear();
+        const question =
+          head.card.id === current.card.id ? current.question : await deps.loadQuestion(head.card.id);
+        deps.prepared.head.write({ v: 1, card: head.card, question, counts: head.counts, at: now });
+      } else {
+        deps.prepared.head.write({
+          v: 1,
+          card: current.card,
+          question: current.question,
+          counts: current.counts,
+          at: now,
+        });
+      }
+    } catch {
+      upNext = null;
+      deps.prepared?.next.clear();
+      deps.prepared?.head.clear();
+    }
+  }
+
+  /** After a rating: paint the card prepared in memory at once, then confirm it. */
+  function showUpNext(ratedId: string): string | undefined {
+    const next = upNext;
+    upNext = null;
+    if (!next || next.card.id === ratedId || state.kind !== 'card') return undefined;
+    const now = deps.now();
+    set({
+      kind: 'card',
+      card: next.card,
+      question: next.question,
+      revealed: false,
+      previews: previewDue(scheduler(), next.card, now),
+      counts: next.counts,
+      pending: false,
+      confirmed: false,
+    });
+    return next.card.id;
+  }
+
   function reveal(): void {
     if (state.kind === 'card' && !state.revealed) {
       const now = deps.now();
-      const previews = previewDue(
-        makeScheduler({ retention: settings.retention, fuzz: false }),
-        state.card,
-        now,
-      );
+      const previews = previewDue(scheduler(), state.card, now);
       set({ ...state, revealed: true, previews });
     }
   }
@@ -99,7 +221,7 @@ export function createStudySession(deps: SessionDeps) {
     }
     if (state.kind !== 'card' || state.card.id !== current.card.id) return;
     if (!res.ok) return set({ ...state, pending: false, error: res.message });
-    await advance();
+    await advance(showUpNext(current.card.id));
   }
 
   return {
@@ -110,7 +232,8 @@ export function createStudySession(deps: SessionDeps) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    start: advance,
+    /** Reads the queue; a card painted from `initial` stays if the queue agrees. */
+    start: () => advance(initial?.card.id),
     reveal,
     rate,
     /** Another page rated a card or the queue changed: move on if our card was the one. */

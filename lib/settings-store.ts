@@ -1,17 +1,47 @@
 import { browser } from 'wxt/browser';
+import { clearPreparedCards } from './prepared';
 import { normalizeSettings, type Settings } from './settings';
 
 /** Settings live in extension storage so every page and the background see changes at once. */
 export const SETTINGS_KEY = 'settings';
 
+const MIRROR_KEY = 'llm-cards:settings';
+
+/**
+ * Pages keep a copy of the settings in localStorage, which they can read synchronously,
+ * so the first paint already has the right theme and language. Storage stays the truth.
+ */
+export function readSettingsMirror(): Settings {
+  try {
+    return normalizeSettings(JSON.parse(localStorage.getItem(MIRROR_KEY) ?? 'null'));
+  } catch {
+    return normalizeSettings(null);
+  }
+}
+
+function writeSettingsMirror(s: Settings): void {
+  // The service worker has no localStorage; only pages keep the mirror.
+  if (typeof localStorage === 'undefined') return;
+  try {
+    localStorage.setItem(MIRROR_KEY, JSON.stringify(s));
+  } catch {
+    // Losing the mirror only costs the first paint its theme; nothing else depends on it.
+  }
+}
+
 export async function loadSettings(): Promise<Settings> {
   const got = await browser.storage.local.get(SETTINGS_KEY);
-  return normalizeSettings(got[SETTINGS_KEY]);
+  const settings = normalizeSettings(got[SETTINGS_KEY]);
+  writeSettingsMirror(settings);
+  return settings;
 }
 
 export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
   const next = normalizeSettings({ ...(await loadSettings()), ...patch });
   await browser.storage.local.set({ [SETTINGS_KEY]: next });
+  writeSettingsMirror(next);
+  // Prepared cards were picked under the old topics and limits.
+  if (typeof localStorage !== 'undefined') clearPreparedCards();
   return next;
 }
 
@@ -19,7 +49,9 @@ export async function saveSettings(patch: Partial<Settings>): Promise<Settings> 
 export function onSettingsChanged(listener: (s: Settings) => void): () => void {
   const handler = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area === 'local' && SETTINGS_KEY in changes) {
-      listener(normalizeSettings(changes[SETTINGS_KEY]?.newValue));
+      const next = normalizeSettings(changes[SETTINGS_KEY]?.newValue);
+      writeSettingsMirror(next);
+      listener(next);
     }
   };
   browser.storage.onChanged.addListener(handler);

@@ -1,4 +1,12 @@
-import { allCards, recentViews, tallySince, type CardRecord, type StudyDatabase } from './db';
+import {
+  dueReviewCards,
+  newCardWindow,
+  nextDueAfter,
+  recentViews,
+  tallySince,
+  type CardRecord,
+  type StudyDatabase,
+} from './db';
 import type { Settings } from './settings';
 import { studyDayStart } from './srs/day';
 import { nextCard, queueCounts, type QueueContext, type QueueCounts } from './srs/queue';
@@ -14,24 +22,35 @@ export interface StudySnapshot {
   counts: StudyCounts;
 }
 
-/** Reads what the queue needs from the database: the cards, today's tally, recent views. */
+/**
+ * Reads what the queue needs, by index: the due reviews, the new cards that may still come
+ * today, today's tally, recent views, and when the next card falls due.
+ */
 export interface PickOptions {
   /** Pass over cards shown on another page lately (new tabs: yes; the popup's review session: no). */
   rotate?: boolean;
   exclude?: ReadonlySet<string>;
+  /** Cards this page itself put on screen: its own views never make it pass them over. */
+  ownViews?: ReadonlySet<string>;
 }
 
 export async function studySnapshot(
   db: StudyDatabase,
   settings: Settings,
   now: number,
-  { rotate = true, exclude }: PickOptions = {},
+  { rotate = true, exclude, ownViews }: PickOptions = {},
 ): Promise<StudySnapshot> {
-  const [cards, tally, views] = await Promise.all([
-    allCards(db),
+  const [tally, views, due] = await Promise.all([
     tallySince(db, studyDayStart(now, settings.dayStartHour)),
     recentViews(db),
+    dueReviewCards(db, now),
   ]);
+  const newLeft = Math.max(0, settings.newPerDay - tally.newToday);
+  const [fresh, nextDue] = await Promise.all([
+    newCardWindow(db, settings, newLeft + (exclude?.size ?? 0)),
+    nextDueAfter(db, settings, now),
+  ]);
+  const cards = [...due, ...fresh];
   const ctx: QueueContext = {
     now,
     filter: settings,
@@ -39,10 +58,16 @@ export async function studySnapshot(
     maxReviewsPerDay: settings.maxReviewsPerDay,
     newToday: tally.newToday,
     reviewsToday: tally.reviewsToday,
-    recentViews: rotate ? views : {},
+    recentViews: rotate ? othersViews(views, ownViews) : {},
     ...(exclude ? { exclude } : {}),
   };
-  return { cards, ctx, counts: { ...queueCounts(cards, ctx), reviewedToday: tally.total } };
+  const counts = queueCounts(cards, ctx);
+  return { cards, ctx, counts: { ...counts, nextDue, reviewedToday: tally.total } };
+}
+
+function othersViews(views: Record<string, number>, own?: ReadonlySet<string>) {
+  if (!own?.size) return views;
+  return Object.fromEntries(Object.entries(views).filter(([id]) => !own.has(id)));
 }
 
 /** The card a page should show now, and the counts around it. */

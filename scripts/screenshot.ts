@@ -9,9 +9,9 @@ mkdirSync('docs', { recursive: true });
 const profile = newProfile();
 const browser = await launch(profile.dir);
 try {
-  const first = await openNewTab(browser.context);
-  await makeDue(first, CARD);
-  await first.close();
+  await (await openNewTab(browser.context)).close();
+  const setup = await openExtensionPage(browser, 'blank.html');
+  await makeDue(setup, CARD);
 
   const light = await openNewTab(browser.context);
   await light.emulateMedia({ colorScheme: 'light' });
@@ -26,7 +26,7 @@ try {
   await options.locator('select[name="theme"]').selectOption('dark');
   await options.waitForTimeout(300);
   await options.screenshot({ path: 'docs/options-zh-dark.png' });
-  await makeDue(light, DARK_CARD);
+  await makeDue(setup, DARK_CARD);
   await light.close();
 
   const dark = await openNewTab(browser.context);

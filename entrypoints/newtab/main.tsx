@@ -3,6 +3,5 @@ import '@/components/theme.css';
 import { bootStudyPage } from '@/lib/page';
 import { App } from './App';
 
-void bootStudyPage({ rotate: true }).then((page) =>
-  render(<App page={page} />, document.getElementById('app')!),
-);
+// A new tab rotates through what is due, starting from the card the last page prepared.
+render(<App page={bootStudyPage({ rotate: true })} />, document.getElementById('app')!);

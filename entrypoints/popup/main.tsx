@@ -3,6 +3,5 @@ import '@/components/theme.css';
 import { bootStudyPage } from '@/lib/page';
 import { App } from './App';
 
-void bootStudyPage({ rotate: false }).then((page) =>
-  render(<App page={page} />, document.getElementById('app')!),
-);
+// The popup reviews the queue as it stands, starting from the head the last page prepared.
+render(<App page={bootStudyPage({ rotate: false })} />, document.getElementById('app')!);

@@ -1,6 +1,7 @@
 import { newSchedulingState, gradeCard, type Grade } from '../srs/schedule';
 import type { FSRS } from 'ts-fsrs';
 import type { CardRecord, ReviewRecord } from './schema';
+import { withQueueKeys } from './queue-keys';
 import type { StudyDatabase } from './open';
 
 /** What the build knows of each question: enough to make and place its card. */
@@ -36,16 +37,16 @@ export async function syncBank(
     const old = existing.get(entry.id);
     existing.delete(entry.id);
     if (!old) {
-      writes.push(tx.store.put({ ...newSchedulingState(now), ...placement(entry) }));
+      writes.push(tx.store.put(withQueueKeys({ ...newSchedulingState(now), ...placement(entry) })));
       result.added++;
     } else if (!samePlacement(old, entry)) {
-      writes.push(tx.store.put({ ...old, ...placement(entry) }));
+      writes.push(tx.store.put(withQueueKeys({ ...old, ...placement(entry) })));
       result.updated++;
     }
   }
   for (const gone of existing.values()) {
     if (!gone.inBank) continue;
-    writes.push(tx.store.put({ ...gone, inBank: false }));
+    writes.push(tx.store.put(withQueueKeys({ ...gone, inBank: false })));
     result.retired++;
   }
   await Promise.all([...writes, tx.done]);
@@ -110,7 +111,7 @@ export async function recordRating(
     return { status: 'duplicate', card };
   }
   const { state, log } = gradeCard(scheduler, card, input.rating, input.reviewedAt);
-  const next: CardRecord = { ...card, ...state };
+  const next: CardRecord = withQueueKeys({ ...card, ...state });
   const review: ReviewRecord = { ...log, id: input.reviewId, cardId: input.cardId };
   await Promise.all([cards.put(next), reviews.add(review), tx.done]);
   return { status: 'stored', card: next, review };

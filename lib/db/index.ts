@@ -3,3 +3,6 @@ export * from './open';
 export * from './cards';
 export * from './reviews';
 export * from './views';
+export * from './queue';
+export * from './queue-keys';
+export * from './history';

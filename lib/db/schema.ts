@@ -4,10 +4,19 @@ import type { QueueCard } from '../srs/queue';
 
 export const DB_NAME = 'llm-cards';
 /** Bump with a new `if (oldVersion < N)` step in `upgrade.ts`; never drop user data. */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
-/** One row per question id: the FSRS card (dates as epoch ms) plus where it sits in the bank. */
-export type CardRecord = QueueCard;
+/**
+ * One row per question id: the FSRS card (dates as epoch ms) plus where it sits in the bank,
+ * and two derived keys (set by `withQueueKeys`, never by hand) that let the queue read a
+ * few records by index instead of scanning every card.
+ */
+export interface CardRecord extends QueueCard {
+  /** Only on scheduled cards still in the bank: the `reviewDue` index is exactly what can fall due. */
+  reviewDue?: number;
+  /** Only on new cards still in the bank: the `newOrder` index is the new-card queue in bank order. */
+  newOrder?: number;
+}
 
 /** One rating, append-only. `id` is made where the rating was given, so a retry is stored once. */
 export interface ReviewRecord extends ReviewEntry {
@@ -17,7 +26,7 @@ export interface ReviewRecord extends ReviewEntry {
 }
 
 export interface StudyDB extends DBSchema {
-  cards: { key: string; value: CardRecord; indexes: { due: number } };
+  cards: { key: string; value: CardRecord; indexes: { due: number; reviewDue: number; newOrder: number } };
   reviews: {
     key: string;
     value: ReviewRecord;

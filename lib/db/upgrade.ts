@@ -1,16 +1,19 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { StudyDB } from './schema';
+import { withQueueKeys } from './queue-keys';
+
+type UpgradeTx = IDBPTransaction<StudyDB, StoreNames<StudyDB>[], 'versionchange'>;
 
 /**
  * The upgrade ladder. Each step runs once, in order, inside the version-change
  * transaction, so a step that throws aborts the whole upgrade and leaves the old
- * database exactly as it was.
+ * database exactly as it was. A step never drops user data.
  */
 export function upgrade(
   db: IDBPDatabase<StudyDB>,
   oldVersion: number,
   _newVersion: number | null,
-  _tx: IDBPTransaction<StudyDB, StoreNames<StudyDB>[], 'versionchange'>,
+  tx: UpgradeTx,
 ): void {
   if (oldVersion < 1) {
     const cards = db.createObjectStore('cards', { keyPath: 'id' });
@@ -19,5 +22,20 @@ export function upgrade(
     reviews.createIndex('review', 'review');
     reviews.createIndex('cardId', 'cardId');
     db.createObjectStore('meta');
+  }
+  if (oldVersion < 2) {
+    // v2: the queue reads due reviews and new cards by index instead of scanning every card.
+    const cards = tx.objectStore('cards');
+    cards.createIndex('reviewDue', 'reviewDue');
+    cards.createIndex('newOrder', 'newOrder');
+    void addQueueKeys(tx);
+  }
+}
+
+async function addQueueKeys(tx: UpgradeTx): Promise<void> {
+  let cursor = await tx.objectStore('cards').openCursor();
+  while (cursor) {
+    await cursor.update(withQueueKeys(cursor.value));
+    cursor = await cursor.continue();
   }
 }

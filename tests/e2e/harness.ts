@@ -89,7 +89,8 @@ export async function badgeText(context: BrowserContext): Promise<string> {
 export async function openNewTab(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
   await page.goto('chrome://newtab/');
-  await page.locator('.study-card, .caught-up').first().waitFor();
+  // A tab may paint a prepared card first; wait until the queue has confirmed what is shown.
+  await page.locator('.study-card[data-confirmed="true"], .caught-up').first().waitFor();
   return page;
 }
 
@@ -99,8 +100,9 @@ export async function openExtensionPage(l: Launched, path: string): Promise<Page
   return page;
 }
 
+/** The card on screen once the queue has confirmed it. */
 export async function shownCardId(page: Page): Promise<string | null> {
-  return page.locator('.study-card').getAttribute('data-card-id');
+  return page.locator('.study-card[data-confirmed="true"]').getAttribute('data-card-id');
 }
 
 /**
@@ -109,6 +111,9 @@ export async function shownCardId(page: Page): Promise<string | null> {
  */
 export async function letTimePass(page: Page, ms: number): Promise<void> {
   await page.evaluate(async (shift) => {
+    // Cards prepared for the next tab were picked before this "time" passed.
+    for (const k of Object.keys(localStorage))
+      if (k.startsWith('llm-cards:prepared:')) localStorage.removeItem(k);
     const db = await new Promise<IDBDatabase>((res, rej) => {
       const r = indexedDB.open('llm-cards');
       r.onsuccess = () => res(r.result);
@@ -122,6 +127,7 @@ export async function letTimePass(page: Page, ms: number): Promise<void> {
         if (!c) return;
         const v = c.value;
         v.due -= shift;
+        if (v.reviewDue !== undefined) v.reviewDue -= shift;
         if (v.last_review !== null) v.last_review -= shift;
         c.update(v);
         c.continue();
@@ -160,6 +166,8 @@ export async function countRows(page: Page, store: 'cards' | 'reviews'): Promise
 /** Test set-up: makes one card a review that fell due an hour ago, so it is the next one shown. */
 export async function makeDue(page: Page, cardId: string): Promise<void> {
   await page.evaluate(async (id) => {
+    for (const k of Object.keys(localStorage))
+      if (k.startsWith('llm-cards:prepared:')) localStorage.removeItem(k);
     const db = await new Promise<IDBDatabase>((res, rej) => {
       const r = indexedDB.open('llm-cards');
       r.onsuccess = () => res(r.result);
@@ -171,8 +179,11 @@ export async function makeDue(page: Page, cardId: string): Promise<void> {
       const get = store.get(id);
       get.onsuccess = () => {
         const now = Date.now();
+        // As lib/db/queue-keys.ts stores a scheduled card: indexed by reviewDue, not newOrder.
+        const { newOrder: _, ...card } = get.result;
         store.put({
-          ...get.result,
+          ...card,
+          reviewDue: now - 3_600_000,
           state: 2,
           due: now - 3_600_000,
           last_review: now - 3 * 86_400_000,

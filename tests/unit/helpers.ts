@@ -22,7 +22,11 @@ export function question(id: string, section = 'basics', topics = ['attention'])
 }
 
 /** A session wired to a fresh fake-indexeddb database, with the background's grade handler in-process. */
-export async function sessionFixture(ids: string[], over: Partial<Settings> = {}) {
+export async function sessionFixture(
+  ids: string[],
+  over: Partial<Settings> = {},
+  extra: Partial<SessionDeps> = {},
+) {
   const db: StudyDatabase = await openStudyDb(`session-${Math.random()}`);
   await syncBank(
     db,
@@ -49,10 +53,12 @@ export async function sessionFixture(ids: string[], over: Partial<Settings> = {}
       return handleGrade(db, settings, { type: 'grade', ...req });
     },
     newReviewId: () => `review-${++ids_}`,
+    ...extra,
   };
   const session = createStudySession(deps);
   return {
     db,
+    deps,
     session,
     sent,
     tick: (ms: number) => (now += ms),

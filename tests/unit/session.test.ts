@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Rating } from 'ts-fsrs';
-import { sessionFixture } from './helpers';
+import { handleGrade } from '@/lib/background-core';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { sessionFixture, T0 } from './helpers';
 
 describe('study session', () => {
   it('shows the first new card, reveals, rates through the background and moves on', async () => {
@@ -44,12 +46,17 @@ describe('study session', () => {
   });
 
   it('moves on when another page rated the card on screen', async () => {
-    const { session } = await sessionFixture(['q1', 'q2']);
+    const { session, deps } = await sessionFixture(['q1', 'q2']);
     await session.start();
-    const other = await sessionFixture(['q1', 'q2']);
-    void other;
+    expect(session.state.kind === 'card' && session.state.card.id).toBe('q1');
+    await handleGrade(await deps.db, DEFAULT_SETTINGS, {
+      type: 'grade',
+      reviewId: 'from-the-popup',
+      cardId: 'q1',
+      rating: Rating.Good,
+      reviewedAt: T0,
+    });
     await session.queueChanged('q1');
-    // q1 is still unrated in this database, but it was just shown here, so rotation picks q2.
     expect(session.state.kind === 'card' && session.state.card.id).toBe('q2');
   });
 

@@ -1,0 +1,130 @@
+// Only in the bench build (WXT_BENCH=1), where the service worker calls installBenchHooks():
+// seeds a large history through the project's own data layer and times its operations
+// inside Chromium. Production builds drop this module (the call is behind a constant).
+import bankIndex from 'virtual:bank-index';
+import { badgeText } from '@/lib/background-core';
+import {
+  openStudyDb,
+  readHistory,
+  recordRating,
+  writeHistory,
+  type CardRecord,
+  type ReviewRecord,
+} from '@/lib/db';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { gradeCard, makeScheduler, newSchedulingState, State, type Grade } from '@/lib/srs/schedule';
+import { pickNextCard } from '@/lib/study';
+
+const DAY = 86_400_000;
+
+/** A deterministic pseudo-random stream, so every run seeds the same history. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+}
+
+async function seed(
+  cardCount: number,
+  logCount: number,
+): Promise<{ cards: number; reviews: number; ms: number }> {
+  const t0 = performance.now();
+  const db = await openStudyDb();
+  const f = makeScheduler({ retention: 0.9, fuzz: false });
+  const rand = rng(42);
+  const now = Date.now();
+  const cards: CardRecord[] = [];
+  const reviews: ReviewRecord[] = [];
+  const reviewed = Math.round(cardCount * 0.7);
+  const perCard = Math.floor(logCount / reviewed);
+  let extra = logCount - perCard * reviewed;
+  for (let i = 0; i < cardCount; i++) {
+    const q = bankIndex[i % bankIndex.length]!;
+    // Copies of real questions, so a page can load real content for any synthetic card.
+    const id = i < bankIndex.length ? q.id : `${q.id}~${i}`;
+    let state = newSchedulingState(now - 365 * DAY);
+    if (i % 10 < 7) {
+      const n = perCard + (extra-- > 0 ? 1 : 0);
+      // n ratings spread over the past year (never in the future), early or late as people are.
+      const first = now - 365 * DAY + rand() * 30 * DAY;
+      const step = (now - DAY - first) / n;
+      for (let k = 0; k < n; k++) {
+        const rating = (rand() < 0.12 ? 1 : rand() < 0.2 ? 2 : rand() < 0.9 ? 3 : 4) as Grade;
+        const t = first + step * (k + rand() * 0.9);
+        const { state: next, log } = gradeCard(f, state, rating, t);
+        reviews.push({ ...log, id: `seed-${i}-${k}`, cardId: id });
+        state = next;
+      }
+      // A few ratings today, as on a day of study.
+      if (rand() < 0.01) {
+        const { state: next, log } = gradeCard(f, state, 3, now - rand() * 3_600_000);
+        reviews.push({ ...log, id: `seed-${i}-today`, cardId: id });
+        state = next;
+      }
+      // Spread due dates around today: some overdue, most in the future.
+      const shift = state.due - (now + (rand() * 200 - 20) * DAY);
+      state = { ...state, due: state.due - shift };
+    }
+    cards.push({ ...state, id, section: q.section, topics: q.topics, order: i, inBank: true });
+  }
+  await writeHistory(db, cards, reviews);
+  db.close();
+  return { cards: cards.length, reviews: reviews.length, ms: performance.now() - t0 };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+async function timeOps(runs: number): Promise<Record<string, number>> {
+  const db = await openStudyDb();
+  const settings = DEFAULT_SETTINGS;
+  const f = makeScheduler({ retention: settings.retention, fuzz: true });
+  const out: Record<string, number[]> = { next_card: [], due_count: [], grade: [], export: [] };
+  for (let i = 0; i < runs; i++) {
+    let t = performance.now();
+    const { card } = await pickNextCard(db, settings, Date.now());
+    out.next_card!.push(performance.now() - t);
+    t = performance.now();
+    await badgeText(db, settings, Date.now());
+    out.due_count!.push(performance.now() - t);
+    if (card) {
+      t = performance.now();
+      await recordRating(db, f, {
+        reviewId: `bench-${Date.now()}-${i}`,
+        cardId: card.id,
+        rating: 3,
+        reviewedAt: Date.now(),
+      });
+      out.grade!.push(performance.now() - t);
+    }
+    if (i < 5) {
+      t = performance.now();
+      const text = JSON.stringify(await readHistory(db));
+      out.export!.push(performance.now() - t);
+      if (text.length < 2) throw new Error('empty export');
+    }
+  }
+  db.close();
+  return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v.length ? median(v) : Number.NaN]));
+}
+
+async function counts(): Promise<{
+  cards: number;
+  reviews: number;
+  due: number;
+  state: Record<number, number>;
+}> {
+  const db = await openStudyDb();
+  const all = await db.getAll('cards');
+  const state: Record<number, number> = {};
+  for (const c of all) state[c.state] = (state[c.state] ?? 0) + 1;
+  const due = all.filter((c) => c.state !== State.New && c.due <= Date.now()).length;
+  const reviews = await db.count('reviews');
+  db.close();
+  return { cards: all.length, reviews, due, state };
+}
+
+export function installBenchHooks(): void {
+  Object.assign(globalThis, { bench: { seed, timeOps, counts } });
+}

@@ -1,0 +1,90 @@
+import type { CompiledQuestion } from './bank/types';
+import type { CardRecord } from './db/schema';
+import type { StudyCounts } from './study';
+
+/**
+ * The next question, prepared by the page that showed the last one and kept in
+ * localStorage, so that the next new tab can paint it synchronously at start-up and only
+ * then confirm it against IndexedDB. It is a cache: a missing, old or corrupt entry only
+ * costs the fast path, never correctness.
+ */
+export interface PreparedCard {
+  v: 1;
+  card: CardRecord;
+  question: CompiledQuestion;
+  counts: StudyCounts;
+  /** When it was prepared (epoch ms). */
+  at: number;
+}
+
+export interface PreparedStore {
+  read(): PreparedCard | null;
+  write(p: PreparedCard): void;
+  clear(): void;
+}
+
+const KEY_PREFIX = 'llm-cards:prepared:';
+/** Older than this, a prepared card is not worth painting before the queue is read. */
+const MAX_AGE_MS = 12 * 3_600_000;
+
+function isPrepared(x: unknown): x is PreparedCard {
+  const p = x as PreparedCard;
+  return (
+    typeof p === 'object' &&
+    p !== null &&
+    p.v === 1 &&
+    typeof p.at === 'number' &&
+    typeof p.card?.id === 'string' &&
+    typeof p.card.due === 'number' &&
+    p.question?.id === p.card.id &&
+    typeof p.question.zh?.question === 'string' &&
+    typeof p.question.en?.question === 'string' &&
+    typeof p.counts?.due === 'number'
+  );
+}
+
+/**
+ * A prepared card still worth painting at `now`: recent, (unless new) already due, and no
+ * other card has fallen due since it was prepared (that card would come first).
+ *
+ * @example
+ * usablePrepared(store.read(), Date.now())
+ */
+export function usablePrepared(p: PreparedCard | null, now: number): PreparedCard | null {
+  if (!p || now - p.at > MAX_AGE_MS || now < p.at) return null;
+  if (p.card.state !== 0 && p.card.due > now) return null;
+  if (p.counts.nextDue !== null && p.counts.nextDue <= now) return null;
+  return p;
+}
+
+/** A prepared slot in localStorage: `next` (the next new tab) or `head` (the next popup). */
+/** Forgets every prepared card (after a settings change, an import, a repair). */
+export function clearPreparedCards(backing: Storage = localStorage): void {
+  for (const slot of ['next', 'head']) backing.removeItem(KEY_PREFIX + slot);
+}
+
+export function localPreparedStore(slot: 'next' | 'head', backing: Storage = localStorage): PreparedStore {
+  const KEY = KEY_PREFIX + slot;
+  return {
+    read() {
+      try {
+        const raw = backing.getItem(KEY);
+        const parsed: unknown = raw ? JSON.parse(raw) : null;
+        return isPrepared(parsed) ? parsed : null;
+      } catch {
+        return null;
+      }
+    },
+    write(p) {
+      try {
+        backing.setItem(KEY, JSON.stringify(p));
+      } catch {
+        // A full or unavailable localStorage only loses the fast path.
+        backing.removeItem(KEY);
+      }
+    },
+    clear() {
+      backing.removeItem(KEY);
+    },
+  };
+}

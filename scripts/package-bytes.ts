@@ -1,0 +1,52 @@
+// What a built page loads at start, and how big the package is. Used by the byte-budget
+// tests and by the benchmark.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export interface Bytes {
+  raw: number;
+  gzip: number;
+}
+
+/** The scripts and stylesheets a page loads at start: its HTML's tags plus their static imports. */
+export function pageAssets(dir: string, page: string): { js: string[]; css: string[] } {
+  const html = readFileSync(join(dir, page), 'utf8');
+  const refs = [...html.matchAll(/(?:src|href)="(\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+  const js = new Set<string>();
+  const queue = refs.filter((r) => r.endsWith('.js'));
+  while (queue.length) {
+    const file = queue.pop()!;
+    if (js.has(file)) continue;
+    js.add(file);
+    const code = readFileSync(join(dir, file), 'utf8');
+    for (const m of code.matchAll(/from"\.\/([^"]+\.js)"/g)) queue.push(`/chunks/${m[1]}`);
+  }
+  return { js: [...js], css: refs.filter((r) => r.endsWith('.css')) };
+}
+
+export function bytesOf(dir: string, files: string[]): Bytes {
+  const contents = files.map((f) => readFileSync(join(dir, f)));
+  return {
+    raw: contents.reduce((n, c) => n + c.length, 0),
+    gzip: contents.reduce((n, c) => n + gzipSync(c, { level: 9 }).length, 0),
+  };
+}
+
+export function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)],
+  );
+}
+
+export function packageBytes(dir: string): number {
+  return filesUnder(dir).reduce((n, f) => n + statSync(f).size, 0);
+}
+
+/** Sizes of the per-question JSON files. */
+export function questionBytes(dir: string): { count: number; median: number; max: number } {
+  const sizes = readdirSync(join(dir, 'q'))
+    .map((f) => statSync(join(dir, 'q', f)).size)
+    .sort((a, b) => a - b);
+  return { count: sizes.length, median: sizes[Math.floor(sizes.length / 2)]!, max: sizes.at(-1)! };
+}

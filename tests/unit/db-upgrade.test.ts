@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { State } from 'ts-fsrs';
+import { DB_VERSION, dueReviewCards, newCardWindow, openStudyDb, withQueueKeys } from '@/lib/db';
+
+interface Fixture {
+  version: number;
+  cards: Record<string, unknown>[];
+  reviews: Record<string, unknown>[];
+  meta: Record<string, unknown>;
+}
+
+const V1 = JSON.parse(readFileSync(resolve(__dirname, '../fixtures/db-v1.json'), 'utf8')) as Fixture;
+
+/** Builds a database exactly as version 1 of the extension left it, with raw IndexedDB. */
+async function makeV1Database(name: string): Promise<void> {
+  const db = await new Promise<IDBDatabase>((res, rej) => {
+    const req = indexedDB.open(name, 1);
+    req.onupgradeneeded = () => {
+      const d = req.result;
+      const cards = d.createObjectStore('cards', { keyPath: 'id' });
+      cards.createIndex('due', 'due');
+      const reviews = d.createObjectStore('reviews', { keyPath: 'id' });
+      reviews.createIndex('review', 'review');
+      reviews.createIndex('cardId', 'cardId');
+      d.createObjectStore('meta');
+    };
+    req.onsuccess = () => res(req.result);
+    req.onerror = () => rej(req.error);
+  });
+  await new Promise<void>((res, rej) => {
+    const tx = db.transaction(['cards', 'reviews', 'meta'], 'readwrite');
+    for (const c of V1.cards) tx.objectStore('cards').put(c);
+    for (const r of V1.reviews) tx.objectStore('reviews').put(r);
+    for (const [k, v] of Object.entries(V1.meta)) tx.objectStore('meta').put(v, k);
+    tx.oncomplete = () => res();
+    tx.onerror = () => rej(tx.error);
+  });
+  db.close();
+}
+
+describe('upgrading the database', () => {
+  it('keeps every card, review and meta value from version 1 and adds the queue keys', async () => {
+    const name = `upgrade-${Math.random()}`;
+    await makeV1Database(name);
+    const db = await openStudyDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    const cards = await db.getAll('cards');
+    expect(cards).toHaveLength(V1.cards.length);
+    for (const old of V1.cards) {
+      const now = cards.find((c) => c.id === old.id)!;
+      expect(now).toEqual(withQueueKeys(old as never));
+      expect(now).toMatchObject(old);
+    }
+    expect(await db.getAll('reviews')).toEqual(
+      [...V1.reviews].sort((a, b) => String(a.id).localeCompare(String(b.id))),
+    );
+    expect(await db.get('meta', 'bank-signature')).toBe('5:deadbeef');
+    // The new indexes answer the queue's questions.
+    const due = await dueReviewCards(db, Date.UTC(2030, 0, 1));
+    expect(due.map((c) => c.id).sort()).toEqual(
+      V1.cards
+        .filter((c) => c.state !== State.New && c.inBank)
+        .map((c) => c.id as string)
+        .sort(),
+    );
+    const fresh = await newCardWindow(db, { disabledSections: [], disabledTopics: [] }, 10);
+    expect(fresh.every((c) => c.state === State.New && c.inBank)).toBe(true);
+    db.close();
+  });
+});
+
+describe('withQueueKeys', () => {
+  it('indexes new cards by bank order, scheduled ones by due, retired ones not at all', () => {
+    const base = V1.cards[0] as never as Parameters<typeof withQueueKeys>[0];
+    expect(withQueueKeys({ ...base, state: State.New, order: 7, inBank: true })).toMatchObject({
+      newOrder: 7,
+    });
+    const review = withQueueKeys({ ...base, state: State.Review, due: 123, inBank: true });
+    expect(review.reviewDue).toBe(123);
+    expect(review.newOrder).toBeUndefined();
+    const retired = withQueueKeys({ ...review, inBank: false });
+    expect(retired.reviewDue).toBeUndefined();
+    expect(retired.newOrder).toBeUndefined();
+  });
+});
