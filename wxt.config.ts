@@ -22,7 +22,8 @@ export default defineConfig({
   },
   vite: () => ({
     plugins: [preact(), bankIndexPlugin()],
-    build: { target: 'es2022' },
+    // Extension pages run in browsers with native modulepreload: no polyfill needed.
+    build: { target: 'es2022', modulePreload: { polyfill: false } },
   }),
   // `npm run bench` builds with WXT_BENCH=1 into .output/bench: the same pages; the service
   // worker also installs lib/bench-hooks.ts to seed a large history.

@@ -1,9 +1,9 @@
-import type { Translate } from '@/lib/i18n/strings';
+import type { OptionsTranslate } from '@/lib/i18n/options-strings';
 import { LIMITS, type LangChoice, type Settings, type Theme } from '@/lib/settings';
 
 export interface SettingsFormProps {
   settings: Settings;
-  t: Translate;
+  t: OptionsTranslate;
   onChange: (patch: Partial<Settings>) => void;
 }
 

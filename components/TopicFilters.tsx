@@ -1,5 +1,5 @@
 import { SECTIONS } from '@/lib/bank/taxonomy';
-import type { Translate } from '@/lib/i18n/strings';
+import type { OptionsTranslate } from '@/lib/i18n/options-strings';
 import type { Lang } from '@/lib/settings';
 import { topicKey, type TopicFilter } from '@/lib/srs/scope';
 
@@ -8,7 +8,7 @@ export interface TopicFiltersProps {
   /** Questions per section and per `section/topic` key. */
   counts: Record<string, number>;
   lang: Lang;
-  t: Translate;
+  t: OptionsTranslate;
   onChange: (next: TopicFilter) => void;
 }
 

@@ -3,6 +3,7 @@
 // inside Chromium. Production builds drop this module (the call is behind a constant).
 import bankIndex from 'virtual:bank-index';
 import { badgeText } from '@/lib/background-core';
+import { makeBackup } from '@/lib/backup';
 import {
   openStudyDb,
   readHistory,
@@ -80,7 +81,13 @@ async function timeOps(runs: number): Promise<Record<string, number>> {
   const db = await openStudyDb();
   const settings = DEFAULT_SETTINGS;
   const f = makeScheduler({ retention: settings.retention, fuzz: true });
-  const out: Record<string, number[]> = { next_card: [], due_count: [], grade: [], export: [] };
+  const out: Record<string, number[]> = {
+    next_card: [],
+    due_count: [],
+    grade: [],
+    export: [],
+    export_read: [],
+  };
   for (let i = 0; i < runs; i++) {
     let t = performance.now();
     const { card } = await pickNextCard(db, settings, Date.now());
@@ -100,7 +107,9 @@ async function timeOps(runs: number): Promise<Record<string, number>> {
     }
     if (i < 5) {
       t = performance.now();
-      const text = JSON.stringify(await readHistory(db));
+      const history = await readHistory(db);
+      out.export_read!.push(performance.now() - t);
+      const text = JSON.stringify(makeBackup(history, settings, Date.now()));
       out.export!.push(performance.now() - t);
       if (text.length < 2) throw new Error('empty export');
     }

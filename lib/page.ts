@@ -6,7 +6,9 @@ import { onQueueChanged, sendGrade } from './messaging';
 import { createStudySession, type StudySession } from './session';
 import { resolveLang, type Lang, type Settings, type Theme } from './settings';
 import { loadSettings, onSettingsChanged, readSettingsMirror } from './settings-store';
-import { localPreparedStore, usablePrepared } from './prepared';
+import { localPreparedStore, usablePrepared, type PaintLabels } from './prepared';
+import { sectionById } from './bank/taxonomy';
+import type { CompiledQuestion } from './bank/types';
 
 /** Light, dark, or whatever the system says, on the page's root element. */
 export function applyTheme(theme: Theme, root: HTMLElement = document.documentElement): void {
@@ -45,6 +47,7 @@ export interface StudyPage {
  */
 export function bootStudyPage({ rotate }: { rotate: boolean }): StudyPage {
   const settings = readSettingsMirror();
+  let latest = settings;
   applyTheme(settings.theme);
   const prepared = { next: localPreparedStore('next'), head: localPreparedStore('head') };
   // A new tab paints the card the last page prepared for it; the popup, the queue's head.
@@ -61,9 +64,11 @@ export function bootStudyPage({ rotate }: { rotate: boolean }): StudyPage {
     rotate,
     prepared,
     initial,
+    labels: (q) => paintLabels(q, latest),
   });
   const listeners = new Set<(s: Settings) => void>();
   const changed = (s: Settings) => {
+    latest = s;
     applyTheme(s.theme);
     for (const l of listeners) l(s);
     void session.settingsChanged(s);
@@ -82,6 +87,23 @@ export function bootStudyPage({ rotate }: { rotate: boolean }): StudyPage {
       listeners.add(l);
       return () => listeners.delete(l);
     },
+  };
+}
+
+/** The words prepaint.js writes around a prepared question, in the languages of `settings`. */
+export function paintLabels(q: CompiledQuestion, settings: Settings): PaintLabels {
+  const { ui, content, t } = pageLangs(settings);
+  const section = sectionById(q.section);
+  return {
+    ui,
+    content,
+    section: section?.label[ui] ?? q.section,
+    topics: q.topics.map((topic) => section?.topics[topic]?.[ui] ?? topic).join(' / '),
+    reveal: t('reveal'),
+    revealHint: t('revealHint'),
+    dueNow: t('dueNow'),
+    newLeft: t('newLeft'),
+    reviewedToday: t('reviewedToday'),
   };
 }
 

@@ -15,6 +15,21 @@ export interface PreparedCard {
   counts: StudyCounts;
   /** When it was prepared (epoch ms). */
   at: number;
+  /** The words around the question, in the page's language, for prepaint.js. */
+  labels?: PaintLabels;
+}
+
+/** Everything prepaint.js writes besides the question, so it needs no catalog of its own. */
+export interface PaintLabels {
+  ui: 'zh' | 'en';
+  content: 'zh' | 'en';
+  section: string;
+  topics: string;
+  reveal: string;
+  revealHint: string;
+  dueNow: string;
+  newLeft: string;
+  reviewedToday: string;
 }
 
 export interface PreparedStore {

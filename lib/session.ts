@@ -2,7 +2,7 @@ import type { CompiledQuestion } from './bank/types';
 import type { CardRecord, StudyDatabase } from './db';
 import { markViewed } from './db/views';
 import type { GradeRequest, GradeResponse } from './messaging';
-import type { PreparedCard, PreparedStore } from './prepared';
+import type { PaintLabels, PreparedCard, PreparedStore } from './prepared';
 import type { Settings } from './settings';
 import { makeScheduler, previewDue, type Grade } from './srs/schedule';
 import { pickNextCard, type StudyCounts } from './study';
@@ -45,6 +45,8 @@ export interface SessionDeps {
   prepared?: { next: PreparedStore; head: PreparedStore };
   /** A card prepared by an earlier page, painted at once and then confirmed. */
   initial?: PreparedCard | null;
+  /** The words prepaint.js will need for a card, in this page's languages. */
+  labels?: (question: CompiledQuestion) => PaintLabels;
 }
 
 /**
@@ -143,13 +145,7 @@ export function createStudySession(deps: SessionDeps) {
       const next = await pickNextCard(db, settings, now, { rotate, exclude });
       if (gen !== generation) return;
       upNext = next.card
-        ? {
-            v: 1,
-            card: next.card,
-            question: await deps.loadQuestion(next.card.id),
-            counts: next.counts,
-            at: now,
-          }
+        ? prepared(next.card, await deps.loadQuestion(next.card.id), next.counts, now)
         : null;
       if (gen !== generation || !deps.prepared) return;
       if (rotate) {
@@ -160,21 +156,24 @@ export function createStudySession(deps: SessionDeps) {
         if (!head.card) return deps.prepared.head.clear();
         const question =
           head.card.id === current.card.id ? current.question : await deps.loadQuestion(head.card.id);
-        deps.prepared.head.write({ v: 1, card: head.card, question, counts: head.counts, at: now });
+        deps.prepared.head.write(prepared(head.card, question, head.counts, now));
       } else {
-        deps.prepared.head.write({
-          v: 1,
-          card: current.card,
-          question: current.question,
-          counts: current.counts,
-          at: now,
-        });
+        deps.prepared.head.write(prepared(current.card, current.question, current.counts, now));
       }
     } catch {
       upNext = null;
       deps.prepared?.next.clear();
       deps.prepared?.head.clear();
     }
+  }
+
+  function prepared(
+    card: CardRecord,
+    question: CompiledQuestion,
+    counts: StudyCounts,
+    at: number,
+  ): PreparedCard {
+    return { v: 1, card, question, counts, at, ...(deps.labels ? { labels: deps.labels(question) } : {}) };
   }
 
   /** After a rating: paint the card prepared in memory at once, then confirm it. */

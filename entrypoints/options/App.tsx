@@ -2,7 +2,9 @@ import bankIndex from 'virtual:bank-index';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { SettingsForm } from '@/components/SettingsForm';
 import { TopicFilters, countTopics } from '@/components/TopicFilters';
-import { applyDocumentLang, applyTheme, pageLangs } from '@/lib/page';
+import { applyDocumentLang, applyTheme } from '@/lib/page';
+import { optionsTranslator } from '@/lib/i18n/options-strings';
+import { resolveLang } from '@/lib/settings';
 import type { Settings } from '@/lib/settings';
 import { onSettingsChanged, saveSettings } from '@/lib/settings-store';
 
@@ -10,7 +12,8 @@ export function App({ initial }: { initial: Settings }) {
   const [settings, setSettings] = useState(initial);
   const [saved, setSaved] = useState(false);
   const counts = useMemo(() => countTopics(bankIndex), []);
-  const langs = pageLangs(settings);
+  const ui = resolveLang(settings.uiLang, navigator.language);
+  const langs = { ui, t: optionsTranslator(ui) };
   useEffect(() => onSettingsChanged(setSettings), []);
   useEffect(() => {
     applyDocumentLang(langs.ui);

@@ -4,4 +4,7 @@ import { bootStudyPage } from '@/lib/page';
 import { App } from './App';
 
 // The popup reviews the queue as it stands, starting from the head the last page prepared.
-render(<App page={bootStudyPage({ rotate: false })} />, document.getElementById('app')!);
+const app = document.getElementById('app')!;
+// Replaces what prepaint.js painted, in the same task: nothing flickers.
+app.replaceChildren();
+render(<App page={bootStudyPage({ rotate: false })} />, app);

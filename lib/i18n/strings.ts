@@ -1,7 +1,11 @@
 import type { Lang } from '../settings';
 import type { IntervalUnits } from '../srs/format';
 
-/** Every UI string, in both languages. A key missing from either fails the type check. */
+/**
+ * The study pages' strings (new tab, popup), in both languages; the options page has its
+ * own catalog (options-strings.ts) so the new tab does not carry it. A key missing from
+ * either language fails the type check.
+ */
 const en = {
   appName: 'LLM Interview Cards',
   reveal: 'Show answer',
@@ -33,28 +37,6 @@ const en = {
   startReview: 'Review now',
   popupNothing: 'Nothing due right now.',
   difficulty: 'Difficulty',
-  // options page
-  optionsTitle: 'Options',
-  topics: 'Topics',
-  topicsHint: 'Untick what you do not want to study. Counts are questions in the bank.',
-  pacing: 'Pacing',
-  newPerDay: 'New cards per day',
-  maxReviewsPerDay: 'Maximum reviews per day',
-  retention: 'Desired retention',
-  retentionHint: 'Higher means more reviews and fewer lapses. 0.90 suits most people.',
-  dayStartHour: 'A study day starts at (hour)',
-  display: 'Language and look',
-  uiLang: 'Interface language',
-  contentLang: 'Question language',
-  auto: 'Browser default',
-  theme: 'Theme',
-  themeSystem: 'System',
-  themeLight: 'Light',
-  themeDark: 'Dark',
-  saved: 'Saved',
-  selectAll: 'All',
-  selectNone: 'None',
-  questionsCount: '{n} questions',
 };
 
 export type StringKey = keyof typeof en;
@@ -91,27 +73,6 @@ const zh: Catalog = {
   startReview: '开始复习',
   popupNothing: '现在没有要复习的卡片。',
   difficulty: '难度',
-  optionsTitle: '设置',
-  topics: '主题',
-  topicsHint: '取消勾选不想学习的内容。数字是题库中的题目数。',
-  pacing: '学习节奏',
-  newPerDay: '每日新卡数',
-  maxReviewsPerDay: '每日最多复习数',
-  retention: '目标记忆保持率',
-  retentionHint: '越高复习越多、遗忘越少。大多数人用 0.90 即可。',
-  dayStartHour: '每个学习日开始于(点)',
-  display: '语言与外观',
-  uiLang: '界面语言',
-  contentLang: '题目语言',
-  auto: '跟随浏览器',
-  theme: '主题',
-  themeSystem: '跟随系统',
-  themeLight: '浅色',
-  themeDark: '深色',
-  saved: '已保存',
-  selectAll: '全选',
-  selectNone: '全不选',
-  questionsCount: '{n} 题',
 };
 
 const catalogs: Record<Lang, Catalog> = { en, zh };

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { StudyView } from '@/components/StudyView';
 import { TopicFilters, countTopics } from '@/components/TopicFilters';
 import { translator } from '@/lib/i18n/strings';
+import { optionsTranslator } from '@/lib/i18n/options-strings';
 import { sessionFixture, T0 } from './helpers';
 
 describe('StudyView', () => {
@@ -56,7 +57,7 @@ describe('TopicFilters', () => {
         filter={{ disabledSections: [], disabledTopics: [] }}
         counts={counts}
         lang="en"
-        t={translator('en')}
+        t={optionsTranslator('en')}
         onChange={onChange}
       />,
     );

@@ -111,3 +111,25 @@ describe('recent views', () => {
     expect(await recentViews(db)).toEqual({});
   });
 });
+
+describe('readHistory', () => {
+  it('reads every card, every review exactly once and the meta values', async () => {
+    const { readHistory } = await import('@/lib/db');
+    const db = await freshDb();
+    await syncBank(db, BANK, T0);
+    for (let i = 0; i < 40; i++) {
+      await recordRating(db, f, {
+        reviewId: `r${i}`,
+        cardId: i % 2 ? 'a' : 'b',
+        rating: 3,
+        reviewedAt: T0 + i * 3_600_000,
+      });
+    }
+    await db.put('meta', 'x', 'some-key');
+    const h = await readHistory(db, 7);
+    expect(h.cards.map((c) => c.id).sort()).toEqual(['a', 'b']);
+    expect(h.reviews.map((r) => r.id).sort()).toEqual(Array.from({ length: 40 }, (_, i) => `r${i}`).sort());
+    expect(h.meta['some-key']).toBe('x');
+    expect((await readHistory(await freshDb())).reviews).toEqual([]);
+  });
+});

@@ -1,0 +1,58 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { prepaint } from '@/lib/prepaint';
+import { localPreparedStore, type PreparedCard } from '@/lib/prepared';
+import { question, T0 } from './helpers';
+
+const card: PreparedCard = {
+  v: 1,
+  at: T0,
+  card: { id: 'q1', state: 0, due: T0 } as PreparedCard['card'],
+  question: question('q1'),
+  counts: { due: 3, newLeft: 7, nextDue: null, reviewedToday: 2 },
+  labels: {
+    ui: 'zh',
+    content: 'en',
+    section: '基础篇',
+    topics: '注意力机制',
+    reveal: '显示答案',
+    revealHint: '空格 / 回车',
+    dueNow: '待复习',
+    newLeft: '今日新卡',
+    reviewedToday: '今日已复习',
+  },
+};
+
+describe('prepaint', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    document.body.innerHTML = '<main id="app"></main>';
+    delete document.documentElement.dataset.theme;
+  });
+
+  it('paints the prepared question, unconfirmed, in the chosen languages and theme', () => {
+    localPreparedStore('next').write(card);
+    localStorage.setItem('llm-cards:settings', JSON.stringify({ theme: 'dark' }));
+    expect(prepaint('newtab', document, T0 + 1000)).toBe(true);
+    const article = document.querySelector('.study-card') as HTMLElement;
+    expect(article.dataset.cardId).toBe('q1');
+    expect(article.dataset.confirmed).toBe('false');
+    expect(document.querySelector('h1.question')?.textContent).toBe('Question q1');
+    expect(document.querySelector('.card-meta')?.textContent).toBe('基础篇 · 注意力机制');
+    expect(document.querySelector('.reveal')?.textContent).toBe('显示答案 空格 / 回车');
+    expect(document.documentElement.dataset.theme).toBe('dark');
+  });
+
+  it("paints the popup's counts from the head slot", () => {
+    localPreparedStore('head').write(card);
+    expect(prepaint('popup', document, T0 + 1000)).toBe(true);
+    expect(document.querySelector('[data-count="due"]')?.textContent).toBe('3');
+    expect(document.querySelector('[data-count="new"]')?.textContent).toBe('7');
+  });
+
+  it('paints nothing without a usable prepared card', () => {
+    expect(prepaint('newtab', document, T0)).toBe(false);
+    localPreparedStore('next').write(card);
+    expect(prepaint('newtab', document, T0 + 13 * 3_600_000)).toBe(false);
+    expect(document.getElementById('app')?.children).toHaveLength(0);
+  });
+});
