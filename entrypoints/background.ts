@@ -53,6 +53,11 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
+    if ((message as { type?: unknown } | null)?.type === 'history-changed') {
+      // An import or a repair in the options page: badge and open pages follow.
+      void refreshBadge().then(() => broadcast({ type: 'queue-changed' }));
+      return false;
+    }
     if (!isGradeRequest(message)) return false;
     void (async () => {
       let res: GradeResponse;

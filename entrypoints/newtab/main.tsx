@@ -5,6 +5,11 @@ import { App } from './App';
 
 // A new tab rotates through what is due, starting from the card the last page prepared.
 const app = document.getElementById('app')!;
-// Replaces what prepaint.js painted, in the same task: nothing flickers.
-app.replaceChildren();
-render(<App page={bootStudyPage({ rotate: true })} />, app);
+const start = () => {
+  // Replaces what prepaint.js painted, in one task: nothing flickers.
+  app.replaceChildren();
+  render(<App page={bootStudyPage({ rotate: true })} />, app);
+};
+// When prepaint.js already put the card on screen, let the browser paint it first.
+if (app.childElementCount > 0) requestAnimationFrame(() => setTimeout(start, 0));
+else start();

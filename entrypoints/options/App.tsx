@@ -1,6 +1,8 @@
 import bankIndex from 'virtual:bank-index';
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { BackupPanel } from '@/components/BackupPanel';
 import { SettingsForm } from '@/components/SettingsForm';
+import { checkAndRepair, exportBackup, importBackup } from '@/lib/backup-actions';
 import { TopicFilters, countTopics } from '@/components/TopicFilters';
 import { applyDocumentLang, applyTheme } from '@/lib/page';
 import { optionsTranslator } from '@/lib/i18n/options-strings';
@@ -48,6 +50,12 @@ export function App({ initial }: { initial: Settings }) {
         />
       </section>
       <SettingsForm settings={settings} t={langs.t} onChange={(p) => void change(p)} />
+      <BackupPanel
+        t={langs.t}
+        onExport={() => exportBackup(langs.t)}
+        onImport={(file) => importBackup(file, langs.t)}
+        onCheck={() => checkAndRepair(langs.t)}
+      />
     </div>
   );
 }

@@ -6,3 +6,5 @@ export * from './views';
 export * from './queue';
 export * from './queue-keys';
 export * from './history';
+export * from './restore';
+export * from './repair';

@@ -2,6 +2,22 @@ import type { Lang } from '../settings';
 
 /** The options page's strings, in both languages (kept apart from the new tab's). */
 const en = {
+  backup: 'Backup and repair',
+  backupHint:
+    'Your schedules and review history live only in this browser. Uninstalling the extension deletes them: export a backup first.',
+  exportButton: 'Export backup',
+  importButton: 'Import backup…',
+  checkButton: 'Check database',
+  working: 'Working…',
+  exported: 'Backup saved as {file}: {cards} cards, {reviews} reviews.',
+  importDone:
+    'Imported {added} new reviews ({skipped} were already here); {rebuilt} cards rebuilt from their logs.',
+  importFailed: 'Nothing was imported. {message}',
+  checkClean: 'The database is consistent: nothing to repair.',
+  checkDone:
+    'Repaired: {retired} cards hidden (question no longer in the bank), {rebuilt} rebuilt, {recreated} recreated, {future} future-dated reviews moved to now; {orphans} reviews of removed questions kept.',
+  failed: 'That did not work: {message}',
+
   optionsTitle: 'Options',
   topics: 'Topics',
   topicsHint: 'Untick what you do not want to study. Counts are questions in the bank.',
@@ -28,6 +44,20 @@ const en = {
 export type OptionsKey = keyof typeof en;
 
 const zh: Record<OptionsKey, string> = {
+  backup: '备份与修复',
+  backupHint: '复习记录只保存在这个浏览器里。卸载扩展会把它们一并删除:请先导出备份。',
+  exportButton: '导出备份',
+  importButton: '导入备份…',
+  checkButton: '检查数据库',
+  working: '处理中…',
+  exported: '备份已保存为 {file}:{cards} 张卡片,{reviews} 条复习记录。',
+  importDone: '导入了 {added} 条新的复习记录({skipped} 条已存在);{rebuilt} 张卡片按记录重新计算了排程。',
+  importFailed: '没有导入任何内容。{message}',
+  checkClean: '数据库一致,无需修复。',
+  checkDone:
+    '已修复:隐藏 {retired} 张题目已不在题库中的卡片,重算 {rebuilt} 张,重建 {recreated} 张,{future} 条未来日期的记录改为现在;保留 {orphans} 条已删除题目的记录。',
+  failed: '操作失败:{message}',
+
   optionsTitle: '设置',
   topics: '主题',
   topicsHint: '取消勾选不想学习的内容。数字是题库中的题目数。',

@@ -3,3 +3,4 @@ export * from './queue';
 export * from './scope';
 export * from './day';
 export * from './format';
+export * from './replay';

@@ -1,0 +1,75 @@
+import type { BackupCard } from '../backup';
+import { makeScheduler, newSchedulingState, State } from '../srs/schedule';
+import { replayRatings } from '../srs/replay';
+import type { BankIndexEntry } from './cards';
+import type { StudyDatabase } from './open';
+import { withQueueKeys } from './queue-keys';
+import type { CardRecord, ReviewRecord } from './schema';
+
+export interface ImportResult {
+  /** Reviews added to the log (already stored ones are skipped). */
+  added: number;
+  skipped: number;
+  /** Cards whose schedule was rebuilt from their log. */
+  rebuilt: number;
+}
+
+function groupByCard(reviews: readonly ReviewRecord[]): Map<string, ReviewRecord[]> {
+  const map = new Map<string, ReviewRecord[]>();
+  for (const r of reviews) {
+    const list = map.get(r.cardId);
+    if (list) list.push(r);
+    else map.set(r.cardId, [r]);
+  }
+  return map;
+}
+
+/**
+ * Merges a validated backup into the database in one transaction: reviews are merged by
+ * id (importing the same file twice changes nothing), and every card that gained reviews
+ * is rebuilt from its whole log with ts-fsrs. A card keeps its place in the bank when the
+ * bank still has its question; otherwise it is kept, hidden.
+ */
+export async function importHistory(
+  db: StudyDatabase,
+  backup: { cards: readonly BackupCard[]; reviews: readonly ReviewRecord[] },
+  bank: readonly BankIndexEntry[],
+  retention: number,
+): Promise<ImportResult> {
+  const scheduler = makeScheduler({ retention, fuzz: false });
+  const tx = db.transaction(['cards', 'reviews'], 'readwrite');
+  const cardStore = tx.objectStore('cards');
+  const reviewStore = tx.objectStore('reviews');
+  const [existingCards, existingReviews] = await Promise.all([cardStore.getAll(), reviewStore.getAll()]);
+  const known = new Set(existingReviews.map((r) => r.id));
+  const added = backup.reviews.filter((r) => !known.has(r.id));
+  const logs = groupByCard([...existingReviews, ...added]);
+  const cards = new Map(existingCards.map((c) => [c.id, c]));
+  const placements = new Map(bank.map((e) => [e.id, e]));
+  const touched = new Set(added.map((r) => r.cardId));
+  const writes: Promise<unknown>[] = [];
+  for (const r of added) writes.push(reviewStore.put(r));
+  for (const fileCard of backup.cards) {
+    const current = cards.get(fileCard.id);
+    if (current && !touched.has(fileCard.id)) continue;
+    const place = placements.get(fileCard.id);
+    const base = current ?? fileCard;
+    const history = logs.get(fileCard.id) ?? [];
+    const state = history.length
+      ? replayRatings(scheduler, history, history[0]!.review)
+      : newSchedulingState(base.due);
+    const next: CardRecord = {
+      ...base,
+      ...state,
+      id: fileCard.id,
+      section: place?.section ?? base.section,
+      topics: place ? [...place.topics] : [...base.topics],
+      order: place?.order ?? base.order,
+      inBank: Boolean(place),
+    };
+    if (!current && !history.length && next.state !== State.New) next.state = State.New;
+    writes.push(cardStore.put(withQueueKeys(next)));
+  }
+  await Promise.all([...writes, tx.done]);
+  return { added: added.length, skipped: backup.reviews.length - added.length, rebuilt: touched.size };
+}

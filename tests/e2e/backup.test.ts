@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browserAvailable,
+  countRows,
+  launch,
+  newProfile,
+  openExtensionPage,
+  openNewTab,
+  type Launched,
+  type Profile,
+} from './harness';
+
+describe.runIf(browserAvailable())('backup, restore and repair from the options page', () => {
+  let profile: Profile;
+  let browser: Launched;
+
+  beforeAll(async () => {
+    profile = newProfile();
+    browser = await launch(profile.dir);
+    // Study two cards the way a person does.
+    const tab = await openNewTab(browser.context);
+    for (const key of ['3', '1']) {
+      await tab.keyboard.press('Space');
+      await tab.keyboard.press(key);
+      await tab.waitForTimeout(300);
+    }
+    await tab.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    profile?.remove();
+  });
+
+  it('exports the history as a versioned JSON file, imports it back without duplicates, and rejects a bad file', async () => {
+    const options = await openExtensionPage(browser, 'options.html');
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.locator('button[name="export"]').click(),
+    ]);
+    const path = join(profile.dir, 'backup.json');
+    await download.saveAs(path);
+    const backup = JSON.parse(readFileSync(path, 'utf8'));
+    expect(backup.format).toBe('llm-interview-cards-backup');
+    expect(backup.version).toBe(1);
+    expect(backup.reviews).toHaveLength(2);
+    await expect(options.locator('.backup-status').textContent()).resolves.toMatch(/2 reviews/);
+
+    const reviews = await countRows(options, 'reviews');
+    await options.locator('input[name="import"]').setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(readFileSync(path, 'utf8').slice(0, 200)),
+    });
+    await expect
+      .poll(() => options.locator('.backup-status').textContent())
+      .toMatch(/Nothing was imported\. The file is not valid JSON/);
+    expect(await countRows(options, 'reviews')).toBe(reviews);
+
+    await options.locator('input[name="import"]').setInputFiles(path);
+    await expect
+      .poll(() => options.locator('.backup-status').textContent())
+      .toMatch(/Imported 0 new reviews \(2 were already here\)/);
+    expect(await countRows(options, 'reviews')).toBe(reviews);
+
+    await options.locator('button[name="check"]').click();
+    await expect.poll(() => options.locator('.backup-status').textContent()).toMatch(/consistent/);
+    await options.close();
+  });
+});
