@@ -12,8 +12,9 @@ export type StudyDatabase = IDBPDatabase<StudyDB>;
 export function openStudyDb(name: string = DB_NAME): Promise<StudyDatabase> {
   return openDB<StudyDB>(name, DB_VERSION, {
     upgrade,
-    blocking() {
-      void connections.get(name)?.then((db) => db.close());
+    blocking(_current, _next, event) {
+      // A newer version of the extension wants to upgrade: step aside at once.
+      (event.target as IDBDatabase).close();
       connections.delete(name);
     },
     terminated() {

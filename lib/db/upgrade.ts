@@ -15,6 +15,9 @@ export function upgrade(
   _newVersion: number | null,
   tx: UpgradeTx,
 ): void {
+  // If a step fails, opening the database rejects with the reason; the aborted
+  // transaction's own promise needs no second report.
+  tx.done.catch(() => {});
   if (oldVersion < 1) {
     const cards = db.createObjectStore('cards', { keyPath: 'id' });
     cards.createIndex('due', 'due');
@@ -28,7 +31,14 @@ export function upgrade(
     const cards = tx.objectStore('cards');
     cards.createIndex('reviewDue', 'reviewDue');
     cards.createIndex('newOrder', 'newOrder');
-    void addQueueKeys(tx);
+    // A failure part-way must not commit a half-migrated database: abort the whole upgrade.
+    addQueueKeys(tx).catch(() => {
+      try {
+        tx.abort();
+      } catch {
+        // Already aborted.
+      }
+    });
   }
 }
 

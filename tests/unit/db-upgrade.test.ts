@@ -85,3 +85,51 @@ describe('withQueueKeys', () => {
     expect(retired.newOrder).toBeUndefined();
   });
 });
+
+describe('upgrades that cannot hang or half-happen', () => {
+  it('closes an open connection when a newer version wants to upgrade (no hang)', async () => {
+    const name = `blocking-${Math.random()}`;
+    const db = await openStudyDb(name);
+    // A newer build of the extension opens the same database at a higher version.
+    const newer = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open(name, DB_VERSION + 1);
+      req.onblocked = () => reject(new Error('blocked: the old connection did not close'));
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    expect(newer.version).toBe(DB_VERSION + 1);
+    newer.close();
+    void db;
+  });
+
+  it('leaves the old database usable when a migration step throws', async () => {
+    const name = `throwing-${Math.random()}`;
+    await makeV1Database(name);
+    const { openDB } = await import('idb');
+    const { upgrade } = await import('@/lib/db/upgrade');
+    await expect(
+      openDB(name, DB_VERSION, {
+        upgrade(db, oldVersion, newVersion, tx) {
+          upgrade(db as never, oldVersion, newVersion, tx as never);
+          throw new Error('a broken migration');
+        },
+      }),
+    ).rejects.toThrow();
+    const old = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open(name);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    expect(old.version).toBe(1);
+    const count = await new Promise<number>((resolve) => {
+      const req = old.transaction('reviews').objectStore('reviews').count();
+      req.onsuccess = () => resolve(req.result);
+    });
+    expect(count).toBe(V1.reviews.length);
+    old.close();
+    // The real upgrade still works afterwards.
+    const db = await openStudyDb(name);
+    expect(await db.count('cards')).toBe(V1.cards.length);
+    db.close();
+  });
+});

@@ -133,3 +133,27 @@ describe('readHistory', () => {
     expect((await readHistory(await freshDb())).reviews).toEqual([]);
   });
 });
+
+describe('two pages rating the same card at the same moment', () => {
+  it('stores both logs, and the card equals the two ratings applied in order', async () => {
+    const { gradeCard } = await import('@/lib/srs/schedule');
+    const db = await freshDb();
+    await syncBank(db, BANK, T0);
+    const start = (await db.get('cards', 'a'))!;
+    const [first, second] = await Promise.all([
+      recordRating(db, f, { reviewId: 'tab', cardId: 'a', rating: 3, reviewedAt: T0 + 1000 }),
+      recordRating(db, f, { reviewId: 'popup', cardId: 'a', rating: 1, reviewedAt: T0 + 1000 }),
+    ]);
+    expect([first.status, second.status]).toEqual(['stored', 'stored']);
+    expect(await db.count('reviews')).toBe(2);
+    const once = gradeCard(f, start, 3, T0 + 1000).state;
+    const twice = gradeCard(f, once, 1, T0 + 1000).state;
+    const { reviewDue: _r, newOrder: _n, ...stored } = (await db.get('cards', 'a'))!;
+    expect(stored).toEqual({ ...withoutKeys(start), ...twice });
+  });
+});
+
+function withoutKeys<T extends { reviewDue?: number; newOrder?: number }>(c: T) {
+  const { reviewDue: _r, newOrder: _n, ...rest } = c;
+  return rest;
+}
