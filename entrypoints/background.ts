@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { badgeText, ensureBankSynced, handleGrade } from '@/lib/background-core';
 import { installBenchHooks } from '@/lib/bench-hooks';
-import { openStudyDb } from '@/lib/db';
+import { openStudyDb } from '@/lib/db/open';
 import { isGradeRequest, type GradeResponse, type QueueChanged } from '@/lib/messaging';
 import { loadSettings, onSettingsChanged } from '@/lib/settings-store';
 

@@ -1,6 +1,7 @@
 import type { FSRS } from 'ts-fsrs';
 import { bankSignature } from './bank/signature';
-import { recordRating, syncBank, type BankIndexEntry, type StudyDatabase } from './db';
+import { recordRating, syncBank, type BankIndexEntry } from './db/cards';
+import type { StudyDatabase } from './db/open';
 import { clearViewed } from './db/views';
 import type { GradeRequest, GradeResponse } from './messaging';
 import type { Settings } from './settings';

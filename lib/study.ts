@@ -1,12 +1,9 @@
-import {
-  dueReviewCards,
-  newCardWindow,
-  nextDueAfter,
-  recentViews,
-  tallySince,
-  type CardRecord,
-  type StudyDatabase,
-} from './db';
+// Specific modules, not the lib/db barrel: pages must not pull in import and repair code.
+import { dueReviewCards, newCardWindow, nextDueAfter } from './db/queue';
+import { tallySince } from './db/reviews';
+import { recentViews } from './db/views';
+import type { StudyDatabase } from './db/open';
+import type { CardRecord } from './db/schema';
 import type { Settings } from './settings';
 import { studyDayStart } from './srs/day';
 import { nextCard, queueCounts, type QueueContext, type QueueCounts } from './srs/queue';

@@ -113,6 +113,17 @@ export async function recordRating(
   const { state, log } = gradeCard(scheduler, card, input.rating, input.reviewedAt);
   const next: CardRecord = withQueueKeys({ ...card, ...state });
   const review: ReviewRecord = { ...log, id: input.reviewId, cardId: input.cardId };
-  await Promise.all([cards.put(next), reviews.add(review), tx.done]);
+  try {
+    await Promise.all([cards.put(next), reviews.add(review), tx.done]);
+  } catch (e) {
+    // Never half-written: whatever failed (a full disk, a thrown write), neither the card
+    // nor its log is kept.
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted by the browser.
+    }
+    throw e;
+  }
   return { status: 'stored', card: next, review };
 }

@@ -1,0 +1,256 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderInline, renderMarkdown } from '../../lib/bank/render';
+import { filesUnder } from '../../scripts/package-bytes';
+import {
+  EXTENSION_DIR,
+  badgeText,
+  browserAvailable,
+  countRows,
+  launch,
+  newProfile,
+  openExtensionPage,
+  openNewTab,
+  serviceWorker,
+  shownCardId,
+  type Launched,
+  type Profile,
+} from './harness';
+
+/** Waits until the new tab shows a confirmed card other than `id`. */
+async function rateAndWait(page: import('playwright-core').Page, key: string): Promise<void> {
+  const id = await shownCardId(page);
+  await page.keyboard.press('Space');
+  await page.keyboard.press(key);
+  await page.waitForFunction((shown) => {
+    if (document.querySelector('.caught-up')) return true;
+    const c = document.querySelector('.study-card[data-confirmed="true"]');
+    return c !== null && c.getAttribute('data-card-id') !== shown;
+  }, id);
+}
+
+describe('the built bundle', () => {
+  it('has no eval, no new Function, no remote script, and the default CSP', () => {
+    const code = filesUnder(EXTENSION_DIR)
+      .filter((f) => f.endsWith('.js') || f.endsWith('.html'))
+      .map((f) => [f, readFileSync(f, 'utf8')] as const);
+    expect(code.length).toBeGreaterThan(3);
+    for (const [file, text] of code) {
+      expect(text, file).not.toMatch(/\beval\s*\(/);
+      expect(text, file).not.toMatch(/new\s+Function\s*\(/);
+      expect(text, file).not.toMatch(/<script[^>]+src=["']https?:/i);
+      expect(text, file).not.toMatch(/importScripts\s*\(\s*["']https?:/);
+    }
+    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+    expect(manifest.content_security_policy).toBeUndefined();
+    expect(manifest.permissions).toEqual(['storage', 'alarms']);
+    expect(manifest.host_permissions).toBeUndefined();
+  });
+});
+
+describe.runIf(browserAvailable())('reliability in Chromium', () => {
+  let profile: Profile;
+  let browser: Launched;
+
+  beforeAll(async () => {
+    profile = newProfile();
+    browser = await launch(profile.dir);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    profile?.remove();
+  });
+
+  it('loses no rating when the service worker is stopped mid-session; badge and alarm come back', async () => {
+    const tab = await openNewTab(browser.context);
+    await rateAndWait(tab, '3');
+    const cdp = await browser.context.newCDPSession(tab);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    // The next rating wakes the worker up.
+    await rateAndWait(tab, '3');
+    await rateAndWait(tab, '1');
+    expect(await countRows(tab, 'reviews')).toBe(3);
+    const worker = await serviceWorker(browser.context);
+    const alarm = await worker.evaluate(() =>
+      (
+        globalThis as unknown as {
+          chrome: { alarms: { get(n: string): Promise<{ periodInMinutes?: number } | undefined> } };
+        }
+      ).chrome.alarms.get('refresh-badge'),
+    );
+    expect(alarm?.periodInMinutes).toBe(1);
+    expect(await badgeText(browser.context)).toBe('');
+    await tab.close();
+  });
+
+  it('renders <script>, onerror and javascript: links from Markdown inert', async () => {
+    const hostile =
+      'x <script>window.__pwned = 1</script> <img src=x onerror="window.__pwned = 2"> [click](javascript:window.__pwned=3) <svg onload="window.__pwned=4">';
+    const html = renderMarkdown(hostile);
+    const page = await openExtensionPage(browser, 'blank.html');
+    // Put a question with the compiled hostile HTML where the next new tab paints from.
+    await page.evaluate(
+      ({ answer, question }) => {
+        const card = {
+          id: 'hostile',
+          section: 'basics',
+          topics: ['attention'],
+          order: 0,
+          inBank: true,
+          due: Date.now(),
+          stability: 0,
+          difficulty: 0,
+          elapsed_days: 0,
+          scheduled_days: 0,
+          learning_steps: 0,
+          reps: 0,
+          lapses: 0,
+          state: 0,
+          last_review: null,
+        };
+        const q = {
+          id: 'hostile',
+          section: 'basics',
+          topics: ['attention'],
+          difficulty: 1,
+          refs: [],
+          checked: '2026-11',
+          hasMath: false,
+          zh: { question, answer },
+          en: { question, answer },
+        };
+        const labels = {
+          ui: 'en',
+          content: 'en',
+          section: 'Basics',
+          topics: 'Attention',
+          reveal: 'Show answer',
+          revealHint: 'Space',
+          dueNow: 'Due',
+          newLeft: 'New',
+          reviewedToday: 'Reviewed',
+        };
+        localStorage.setItem(
+          'llm-cards:prepared:next',
+          JSON.stringify({
+            v: 1,
+            card,
+            question: q,
+            counts: { due: 0, newLeft: 1, nextDue: null, reviewedToday: 0 },
+            at: Date.now(),
+            labels,
+          }),
+        );
+      },
+      { answer: html, question: renderInline(hostile) },
+    );
+    await page.close();
+    const dialogs: string[] = [];
+    browser.context.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const tab = await browser.context.newPage();
+    await tab.goto('chrome://newtab/');
+    await tab.locator('.question').first().waitFor();
+    await tab.waitForTimeout(500);
+    expect(await tab.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await tab.locator('script:not([src])').count()).toBe(0);
+    expect(await tab.locator('[onerror], [onload]').count()).toBe(0);
+    expect(await tab.locator('a[href^="javascript:"]').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await tab.close();
+  });
+
+  it('says so clearly when the disk is full, writes nothing half, and export still works', async () => {
+    const tab = await openNewTab(browser.context);
+    const reviews = await countRows(tab, 'reviews');
+    // Chromium does not enforce a quota override on extension origins, so the worker's
+    // IndexedDB is made to fail the way a full disk does: the write transaction aborts
+    // with a QuotaExceededError.
+    const worker = await serviceWorker(browser.context);
+    await worker.evaluate(() => {
+      const g = globalThis as unknown as { __diskFull?: boolean; IDBObjectStore: typeof IDBObjectStore };
+      g.__diskFull = true;
+      const add = g.IDBObjectStore.prototype.add;
+      g.IDBObjectStore.prototype.add = function (
+        this: IDBObjectStore,
+        ...args: Parameters<IDBObjectStore['add']>
+      ) {
+        const request = add.apply(this, args);
+        if (g.__diskFull) {
+          const tx = this.transaction;
+          Object.defineProperty(tx, 'error', {
+            value: new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+          });
+          tx.abort();
+        }
+        return request;
+      };
+    });
+    await tab.keyboard.press('Space');
+    await tab.keyboard.press('3');
+    await expect
+      .poll(() => tab.locator('.error').textContent(), { timeout: 10_000 })
+      .toMatch(/disk is full|not saved/i);
+    expect(await countRows(tab, 'reviews')).toBe(reviews);
+    const options = await openExtensionPage(browser, 'options.html');
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.locator('button[name="export"]').click(),
+    ]);
+    const backup = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect(backup.reviews).toHaveLength(reviews);
+    await worker.evaluate(() => ((globalThis as unknown as { __diskFull?: boolean }).__diskFull = false));
+    // With space again, "try again" stores the same rating once.
+    await tab.keyboard.press('3');
+    await expect.poll(() => countRows(tab, 'reviews'), { timeout: 10_000 }).toBe(reviews + 1);
+    await Promise.all([tab.close(), options.close()]);
+  });
+});
+
+describe.runIf(browserAvailable())('an extension update', () => {
+  it('keeps all data and settings when the next version loads over the same profile', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'llm-cards-ext-'));
+    const profile = newProfile();
+    try {
+      cpSync(EXTENSION_DIR, dir, { recursive: true });
+      let browser = await launch(profile.dir, dir);
+      const tab = await openNewTab(browser.context);
+      await rateAndWait(tab, '3');
+      await rateAndWait(tab, '4');
+      const options = await openExtensionPage(browser, 'options.html');
+      await options.locator('input[name="section-llm"]').uncheck();
+      await options.locator('select[name="theme"]').selectOption('dark');
+      await expect.poll(() => options.locator('.status').textContent()).not.toBe('');
+      const before = { reviews: await countRows(tab, 'reviews'), cards: await countRows(tab, 'cards') };
+      await browser.close();
+      // The next version: same place on disk, a higher version number.
+      const manifestPath = join(dir, 'manifest.json');
+      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+      writeFileSync(manifestPath, JSON.stringify({ ...manifest, version: '99.0.0' }));
+      browser = await launch(profile.dir, dir);
+      const version = await browser.worker.evaluate(
+        () =>
+          (
+            globalThis as unknown as { chrome: { runtime: { getManifest(): { version: string } } } }
+          ).chrome.runtime.getManifest().version,
+      );
+      expect(version).toBe('99.0.0');
+      const after = await openNewTab(browser.context);
+      expect({ reviews: await countRows(after, 'reviews'), cards: await countRows(after, 'cards') }).toEqual(
+        before,
+      );
+      expect(await after.locator('.study-card').getAttribute('data-section')).not.toBe('llm');
+      expect(await after.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+      await browser.close();
+    } finally {
+      profile.remove();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
