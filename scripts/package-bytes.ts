@@ -9,7 +9,10 @@ export interface Bytes {
   gzip: number;
 }
 
-/** The scripts and stylesheets a page loads at start: its HTML's tags plus their static imports. */
+/**
+ * The scripts and stylesheets a page loads: its HTML's tags plus every chunk they import,
+ * statically or dynamically (a chunk loaded after the first paint is still loaded).
+ */
 export function pageAssets(dir: string, page: string): { js: string[]; css: string[] } {
   const html = readFileSync(join(dir, page), 'utf8');
   const refs = [...html.matchAll(/(?:src|href)="(\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
@@ -20,7 +23,9 @@ export function pageAssets(dir: string, page: string): { js: string[]; css: stri
     if (js.has(file)) continue;
     js.add(file);
     const code = readFileSync(join(dir, file), 'utf8');
-    for (const m of code.matchAll(/from"\.\/([^"]+\.js)"/g)) queue.push(`/chunks/${m[1]}`);
+    for (const m of code.matchAll(/(?:from|import\()\s*["`]\.\/([^"`]+\.js)["`]/g)) queue.push(`/chunks/${m[1]}`);
+    // Vite's list of a dynamic import's dependencies.
+    for (const m of code.matchAll(/"chunks\/([^"]+\.js)"/g)) queue.push(`/chunks/${m[1]}`);
   }
   return { js: [...js], css: refs.filter((r) => r.endsWith('.css')) };
 }
