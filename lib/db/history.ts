@@ -10,39 +10,22 @@ export interface HistorySnapshot {
 }
 
 /**
- * Reads the whole history in one read transaction (for export). The review log is read in
- * slices of its `review` index rather than in one request: with 100,000 reviews, eight
- * smaller reads take about half the time of a single large one in Chromium.
+ * Reads the whole history in one read transaction (for export). One getAll per store:
+ * measured in Chromium at 100,000 reviews, slicing the log (by key batches or by index
+ * ranges) was no faster, and slices by index were slower.
  */
-export async function readHistory(db: StudyDatabase, slices = 8): Promise<HistorySnapshot> {
+export async function readHistory(db: StudyDatabase): Promise<HistorySnapshot> {
   const tx = db.transaction(['cards', 'reviews', 'meta'], 'readonly');
-  const byTime = tx.objectStore('reviews').index('review');
-  const [cards, keys, values, count, first, last] = await Promise.all([
+  const [cards, reviews, keys, values] = await Promise.all([
     tx.objectStore('cards').getAll(),
+    tx.objectStore('reviews').getAll(),
     tx.objectStore('meta').getAllKeys(),
     tx.objectStore('meta').getAll(),
-    tx.objectStore('reviews').count(),
-    byTime.openKeyCursor(null, 'next'),
-    byTime.openKeyCursor(null, 'prev'),
+    tx.done,
   ]);
-  const reviews: ReviewRecord[] = [];
-  if (first && last) {
-    const from = first.key;
-    const to = last.key;
-    const step = Math.max(1, (to - from) / slices);
-    const ranges = Array.from({ length: slices }, (_, i) =>
-      i === slices - 1
-        ? IDBKeyRange.lowerBound(from + step * i)
-        : IDBKeyRange.bound(i === 0 ? from : from + step * i, from + step * (i + 1), false, true),
-    );
-    for (const part of await Promise.all(ranges.map((r) => byTime.getAll(r)))) reviews.push(...part);
-  }
-  // A record whose time is not a valid key is missing from the index: never leave it out.
-  const all = reviews.length === count ? reviews : await tx.objectStore('reviews').getAll();
-  await tx.done;
   const meta: Record<string, unknown> = {};
   keys.forEach((k, i) => (meta[String(k)] = values[i]));
-  return { cards, reviews: all, meta };
+  return { cards, reviews, meta };
 }
 
 /**

@@ -126,7 +126,7 @@ describe('readHistory', () => {
       });
     }
     await db.put('meta', 'x', 'some-key');
-    const h = await readHistory(db, 7);
+    const h = await readHistory(db);
     expect(h.cards.map((c) => c.id).sort()).toEqual(['a', 'b']);
     expect(h.reviews.map((r) => r.id).sort()).toEqual(Array.from({ length: 40 }, (_, i) => `r${i}`).sort());
     expect(h.meta['some-key']).toBe('x');
