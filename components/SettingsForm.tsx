@@ -37,6 +37,27 @@ function NumberField(p: {
   );
 }
 
+function SelectField<T extends string>(p: {
+  name: keyof Settings;
+  label: string;
+  value: T;
+  options: [T, string][];
+  onChange: (v: T) => void;
+}) {
+  return (
+    <label class="field">
+      <span>{p.label}</span>
+      <select name={p.name} value={p.value} onChange={(e) => p.onChange(e.currentTarget.value as T)}>
+        {p.options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** Pacing, languages and theme. Every change is saved at once. */
 export function SettingsForm({ settings, t, onChange }: SettingsFormProps) {
   const langOptions: [LangChoice, string][] = [
@@ -86,48 +107,27 @@ export function SettingsForm({ settings, t, onChange }: SettingsFormProps) {
       </section>
       <section>
         <h2>{t('display')}</h2>
-        <label class="field">
-          <span>{t('uiLang')}</span>
-          <select
-            name="uiLang"
-            value={settings.uiLang}
-            onChange={(e) => onChange({ uiLang: e.currentTarget.value as LangChoice })}
-          >
-            {langOptions.map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label class="field">
-          <span>{t('contentLang')}</span>
-          <select
-            name="contentLang"
-            value={settings.contentLang}
-            onChange={(e) => onChange({ contentLang: e.currentTarget.value as LangChoice })}
-          >
-            {langOptions.map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label class="field">
-          <span>{t('theme')}</span>
-          <select
-            name="theme"
-            value={settings.theme}
-            onChange={(e) => onChange({ theme: e.currentTarget.value as Theme })}
-          >
-            {themeOptions.map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          name="uiLang"
+          label={t('uiLang')}
+          value={settings.uiLang}
+          options={langOptions}
+          onChange={(v) => onChange({ uiLang: v })}
+        />
+        <SelectField
+          name="contentLang"
+          label={t('contentLang')}
+          value={settings.contentLang}
+          options={langOptions}
+          onChange={(v) => onChange({ contentLang: v })}
+        />
+        <SelectField
+          name="theme"
+          label={t('theme')}
+          value={settings.theme}
+          options={themeOptions}
+          onChange={(v) => onChange({ theme: v })}
+        />
       </section>
     </>
   );

@@ -23,7 +23,8 @@ export function pageAssets(dir: string, page: string): { js: string[]; css: stri
     if (js.has(file)) continue;
     js.add(file);
     const code = readFileSync(join(dir, file), 'utf8');
-    for (const m of code.matchAll(/(?:from|import\()\s*["`]\.\/([^"`]+\.js)["`]/g)) queue.push(`/chunks/${m[1]}`);
+    for (const m of code.matchAll(/(?:from|import\()\s*["`]\.\/([^"`]+\.js)["`]/g))
+      queue.push(`/chunks/${m[1]}`);
     // Vite's list of a dynamic import's dependencies.
     for (const m of code.matchAll(/"chunks\/([^"]+\.js)"/g)) queue.push(`/chunks/${m[1]}`);
   }
