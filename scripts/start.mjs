@@ -38,6 +38,8 @@ if (browser && hasDisplay) {
       `--load-extension=${extensionDir}`,
       '--no-first-run',
       '--no-default-browser-check',
+      // Chromium refuses to start as root without this (containers, CI machines).
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
       'chrome://newtab/',
     ],
     { stdio: 'ignore', detached: true },
