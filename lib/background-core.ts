@@ -49,7 +49,8 @@ export async function handleGrade(
     if (outcome.status === 'unknown-card') {
       return { ok: false, error: 'unknown-card', message: `No card "${req.cardId}".` };
     }
-    await clearViewed(db, req.cardId);
+    // Bookkeeping only: the rating is stored, so a failure here must not be reported as one.
+    await clearViewed(db, req.cardId).catch(() => {});
     return { ok: true, card: outcome.card, duplicate: outcome.status === 'duplicate' };
   } catch (e) {
     const err = e as Error;

@@ -55,7 +55,7 @@ export function bootStudyPage({ rotate }: { rotate: boolean }): StudyPage {
   // Taken: a tab opened next must not paint the same card before this one prepares another.
   if (rotate && initial) prepared.next.clear();
   const session = createStudySession({
-    db: studyDb(),
+    db: () => studyDb(),
     settings,
     now: Date.now,
     loadQuestion,

@@ -54,7 +54,8 @@ function isPrepared(x: unknown): x is PreparedCard {
     p.question?.id === p.card.id &&
     typeof p.question.zh?.question === 'string' &&
     typeof p.question.en?.question === 'string' &&
-    typeof p.counts?.due === 'number'
+    typeof p.counts?.due === 'number' &&
+    (p.labels === undefined || ['zh', 'en'].includes(p.labels.content))
   );
 }
 

@@ -26,8 +26,11 @@ export type SessionState =
   | { kind: 'error'; message: string };
 
 export interface SessionDeps {
-  /** The database, or its opening: a page may paint a prepared card before it is open. */
-  db: StudyDatabase | Promise<StudyDatabase>;
+  /**
+   * The database connection, asked for on every use: a page may paint a prepared card
+   * before it is open, and a connection closed for an upgrade is reopened.
+   */
+  db: () => Promise<StudyDatabase>;
   settings: Settings;
   now: () => number;
   loadQuestion: (id: string) => Promise<CompiledQuestion>;
@@ -70,8 +73,12 @@ export function createStudySession(deps: SessionDeps) {
       }
     : { kind: 'loading' };
   const listeners = new Set<(s: SessionState) => void>();
-  /** A rating that failed keeps its id so "Try again" cannot store it twice. */
-  let lastAttempt: { reviewId: string; rating: Grade; reviewedAt: number } | null = null;
+  /**
+   * One review id per card put on screen, whatever rating is pressed and however often: if
+   * a rating was stored but its answer got lost, a second press (even of another rating)
+   * is recognised as the same review and stored once.
+   */
+  let attempt: { cardId: string; reviewId: string; reviewedAt: number } | null = null;
   let generation = 0;
   /** The card after the one on screen, prepared in memory. */
   let upNext: PreparedCard | null = null;
@@ -89,9 +96,8 @@ export function createStudySession(deps: SessionDeps) {
    */
   async function advance(keep?: string): Promise<void> {
     const gen = ++generation;
-    lastAttempt = null;
     try {
-      const db = await deps.db;
+      const db = await deps.db();
       const now = deps.now();
       const { card, counts } = await pickNextCard(db, settings, now, {
         rotate: deps.rotate ?? true,
@@ -106,9 +112,19 @@ export function createStudySession(deps: SessionDeps) {
       }
       ownViews.add(card.id);
       if (keep === card.id && state.kind === 'card' && state.card.id === card.id) {
-        await markViewed(db, card.id, now);
-        if (gen !== generation) return;
-        set({ ...state, card, counts, confirmed: true });
+        // The painted text may predate an update of the bank: take the packaged one.
+        const [question] = await Promise.all([deps.loadQuestion(card.id), markViewed(db, card.id, now)]);
+        if (gen !== generation || state.kind !== 'card') return;
+        const same = JSON.stringify(question) === JSON.stringify(state.question);
+        const previews = previewDue(scheduler(), card, now);
+        set({
+          ...state,
+          card,
+          counts,
+          previews,
+          question: same ? state.question : question,
+          confirmed: true,
+        });
       } else {
         const [question] = await Promise.all([deps.loadQuestion(card.id), markViewed(db, card.id, now)]);
         if (gen !== generation) return;
@@ -139,7 +155,7 @@ export function createStudySession(deps: SessionDeps) {
     const current = state;
     const rotate = deps.rotate ?? true;
     try {
-      const db = await deps.db;
+      const db = await deps.db();
       const now = deps.now();
       const exclude = new Set([current.card.id]);
       const next = await pickNextCard(db, settings, now, { rotate, exclude });
@@ -204,22 +220,25 @@ export function createStudySession(deps: SessionDeps) {
   }
 
   async function rate(rating: Grade): Promise<void> {
-    if (state.kind !== 'card' || !state.revealed || state.pending) return;
+    // A prepared card is rated only once the queue has confirmed it is still the one to show.
+    if (state.kind !== 'card' || !state.revealed || state.pending || !state.confirmed) return;
     const current = state;
-    const attempt =
-      lastAttempt && lastAttempt.rating === rating
-        ? lastAttempt
-        : { reviewId: deps.newReviewId(), rating, reviewedAt: deps.now() };
-    lastAttempt = attempt;
+    if (attempt?.cardId !== current.card.id) {
+      attempt = { cardId: current.card.id, reviewId: deps.newReviewId(), reviewedAt: deps.now() };
+    }
     set({ ...current, pending: true, error: undefined });
     let res: GradeResponse;
     try {
-      res = await deps.sendGrade({ cardId: current.card.id, ...attempt });
+      res = await deps.sendGrade({ ...attempt, rating });
     } catch (e) {
       res = { ok: false, error: 'storage', message: (e as Error).message };
     }
     if (state.kind !== 'card' || state.card.id !== current.card.id) return;
     if (!res.ok) return set({ ...state, pending: false, error: res.message });
+    // The next page must not paint a card that was just rated.
+    for (const slot of [deps.prepared?.next, deps.prepared?.head]) {
+      if (slot?.read()?.card.id === current.card.id) slot.clear();
+    }
     await advance(showUpNext(current.card.id));
   }
 

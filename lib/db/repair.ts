@@ -4,6 +4,7 @@ import type { BankIndexEntry } from './cards';
 import type { StudyDatabase } from './open';
 import { withQueueKeys } from './queue-keys';
 import type { CardRecord, ReviewRecord } from './schema';
+import { writeAllOrNothing } from './restore';
 
 export interface RepairReport {
   /** Cards whose question is no longer in the bank, now hidden (history kept). */
@@ -33,6 +34,8 @@ const NUMERIC: (keyof CardRecord)[] = [
 function impossible(c: CardRecord, now: number): boolean {
   if (NUMERIC.some((k) => typeof c[k] !== 'number' || !Number.isFinite(c[k]))) return true;
   if (![0, 1, 2, 3].includes(c.state)) return true;
+  // ts-fsrs refuses to rate a scheduled card with no memory state; it would block the queue.
+  if (c.state !== 0 && (c.stability <= 0 || c.difficulty < 1 || c.difficulty > 10)) return true;
   if (c.last_review !== null && (typeof c.last_review !== 'number' || !Number.isFinite(c.last_review)))
     return true;
   return c.last_review !== null && c.last_review > now + FUTURE_SLACK_MS;
@@ -54,12 +57,13 @@ export async function checkDatabase(
   const cardStore = tx.objectStore('cards');
   const reviewStore = tx.objectStore('reviews');
   const [cards, reviews] = await Promise.all([cardStore.getAll(), reviewStore.getAll()]);
-  const writes: Promise<unknown>[] = [];
+  // Changes are computed first and written together at the end: all or nothing.
+  const writes: (() => Promise<unknown>)[] = [];
   const rebuild = new Set<string>();
   for (const r of reviews) {
     if (typeof r.review !== 'number' || !Number.isFinite(r.review) || r.review > now + FUTURE_SLACK_MS) {
       r.review = now;
-      writes.push(reviewStore.put(r));
+      writes.push(() => reviewStore.put(r));
       rebuild.add(r.cardId);
       report.futureReviews++;
     }
@@ -91,7 +95,10 @@ export async function checkDatabase(
       next = rebuilt(next, logs.get(c.id) ?? []);
       report.rebuilt++;
     }
-    if (next !== c) writes.push(cardStore.put(withQueueKeys(next)));
+    if (next !== c) {
+      const record = withQueueKeys(next);
+      writes.push(() => cardStore.put(record));
+    }
   }
   for (const [cardId, history] of logs) {
     if (byId.has(cardId)) continue;
@@ -104,9 +111,10 @@ export async function checkDatabase(
       { id: cardId, section: place.section, topics: [...place.topics], order: place.order, inBank: true },
       history,
     );
-    writes.push(cardStore.put(withQueueKeys(card)));
+    const record = withQueueKeys(card);
+    writes.push(() => cardStore.put(record));
     report.recreated++;
   }
-  await Promise.all([...writes, tx.done]);
+  await writeAllOrNothing(tx, writes);
   return report;
 }

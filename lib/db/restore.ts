@@ -14,6 +14,23 @@ export interface ImportResult {
   rebuilt: number;
 }
 
+/** Issues every write and waits for the commit; on any failure aborts, so nothing is kept. */
+export async function writeAllOrNothing(
+  tx: { done: Promise<void>; abort(): void },
+  writes: (() => Promise<unknown>)[],
+): Promise<void> {
+  try {
+    await Promise.all([...writes.map((w) => w()), tx.done]);
+  } catch (e) {
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted.
+    }
+    throw e;
+  }
+}
+
 function groupByCard(reviews: readonly ReviewRecord[]): Map<string, ReviewRecord[]> {
   const map = new Map<string, ReviewRecord[]>();
   for (const r of reviews) {
@@ -47,8 +64,8 @@ export async function importHistory(
   const cards = new Map(existingCards.map((c) => [c.id, c]));
   const placements = new Map(bank.map((e) => [e.id, e]));
   const touched = new Set(added.map((r) => r.cardId));
-  const writes: Promise<unknown>[] = [];
-  for (const r of added) writes.push(reviewStore.put(r));
+  // Everything is computed before the first write, so a failure leaves the database as it was.
+  const nextCards: CardRecord[] = [];
   for (const fileCard of backup.cards) {
     const current = cards.get(fileCard.id);
     if (current && !touched.has(fileCard.id)) continue;
@@ -68,8 +85,11 @@ export async function importHistory(
       inBank: Boolean(place),
     };
     if (!current && !history.length && next.state !== State.New) next.state = State.New;
-    writes.push(cardStore.put(withQueueKeys(next)));
+    nextCards.push(withQueueKeys(next));
   }
-  await Promise.all([...writes, tx.done]);
+  await writeAllOrNothing(tx, [
+    ...added.map((r) => () => reviewStore.put(r)),
+    ...nextCards.map((c) => () => cardStore.put(c)),
+  ]);
   return { added: added.length, skipped: backup.reviews.length - added.length, rebuilt: touched.size };
 }

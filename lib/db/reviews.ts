@@ -5,7 +5,7 @@ import type { StudyDatabase } from './open';
 export interface DayTally {
   /** New cards first rated since the day began. */
   newToday: number;
-  /** Ratings of cards that were not new. */
+  /** Ratings of review cards (what the daily review limit counts). */
   reviewsToday: number;
   /** Every rating since the day began. */
   total: number;
@@ -15,8 +15,12 @@ export interface DayTally {
 export async function tallySince(db: StudyDatabase, dayStart: number): Promise<DayTally> {
   const today = await db.getAllFromIndex('reviews', 'review', IDBKeyRange.lowerBound(dayStart));
   let newToday = 0;
-  for (const r of today) if (r.state === State.New) newToday++;
-  return { newToday, reviewsToday: today.length - newToday, total: today.length };
+  let reviewsToday = 0;
+  for (const r of today) {
+    if (r.state === State.New) newToday++;
+    else if (r.state === State.Review) reviewsToday++;
+  }
+  return { newToday, reviewsToday, total: today.length };
 }
 
 export function reviewsOf(db: StudyDatabase, cardId: string): Promise<ReviewRecord[]> {

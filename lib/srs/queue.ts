@@ -19,7 +19,7 @@ export interface QueueContext {
   maxReviewsPerDay: number;
   /** New cards first rated in the current study day. */
   newToday: number;
-  /** Ratings of non-new cards in the current study day. */
+  /** Ratings of review cards (not new, not in learning steps) in the current study day. */
   reviewsToday: number;
   /** When each card was last put on screen without being rated (epoch ms). */
   recentViews?: Readonly<Record<string, number>>;
@@ -35,13 +35,17 @@ function studiable(c: QueueCard, ctx: QueueContext): boolean {
   return c.inBank && inScope(c, ctx.filter) && !ctx.exclude?.has(c.id);
 }
 
-/** Due reviews (learning, review, relearning) in scope, most overdue first, within today's review limit. */
+/**
+ * Due cards in scope, most overdue first. Cards in (re)learning steps are always shown, as
+ * in Anki: a card forgotten today must not vanish until tomorrow. Review cards stop at
+ * today's review limit.
+ */
 export function dueCards(cards: readonly QueueCard[], ctx: QueueContext): QueueCard[] {
-  const left = Math.max(0, ctx.maxReviewsPerDay - ctx.reviewsToday);
+  let left = Math.max(0, ctx.maxReviewsPerDay - ctx.reviewsToday);
   return cards
     .filter((c) => c.state !== State.New && c.due <= ctx.now && studiable(c, ctx))
     .sort((a, b) => a.due - b.due || a.order - b.order)
-    .slice(0, left);
+    .filter((c) => c.state !== State.Review || left-- > 0);
 }
 
 /** The new cards that may still be introduced today, in bank order. */

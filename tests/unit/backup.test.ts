@@ -271,3 +271,21 @@ describe('check the database', () => {
     });
   });
 });
+
+describe('check the database, cards FSRS cannot rate', () => {
+  it('rebuilds a scheduled card with no memory state, so it cannot block the queue', async () => {
+    const db = await studiedDb();
+    const a = (await db.get('cards', 'a'))!;
+    await db.put('cards', { ...a, stability: 0, difficulty: 0 });
+    const report = await checkDatabase(db, BANK, NOW, 0.9);
+    expect(report.rebuilt).toBe(1);
+    const fixed = (await db.get('cards', 'a'))!;
+    expect(fixed.stability).toBeGreaterThan(0);
+    expect(fixed.difficulty).toBeGreaterThanOrEqual(1);
+    await expect(
+      recordRating(db, f, { reviewId: 'after', cardId: 'a', rating: 3, reviewedAt: NOW }),
+    ).resolves.toMatchObject({
+      status: 'stored',
+    });
+  });
+});

@@ -88,8 +88,11 @@ describe('tallySince', () => {
     await recordRating(db, f, { reviewId: '1', cardId: 'a', rating: 3, reviewedAt: T0 });
     await recordRating(db, f, { reviewId: '2', cardId: 'a', rating: 3, reviewedAt: T0 + 600_000 });
     await recordRating(db, f, { reviewId: '3', cardId: 'b', rating: 1, reviewedAt: T0 + 700_000 });
-    expect(await tallySince(db, T0)).toEqual({ newToday: 2, reviewsToday: 1, total: 3 });
-    expect(await tallySince(db, T0 + 650_000)).toEqual({ newToday: 1, reviewsToday: 0, total: 1 });
+    // 'a' graduated to review with its second Good; this rating is a review.
+    await recordRating(db, f, { reviewId: '4', cardId: 'a', rating: 3, reviewedAt: T0 + 800_000 });
+    // Learning steps count as neither new nor review (the review limit does not apply to them).
+    expect(await tallySince(db, T0)).toEqual({ newToday: 2, reviewsToday: 1, total: 4 });
+    expect(await tallySince(db, T0 + 650_000)).toEqual({ newToday: 1, reviewsToday: 1, total: 2 });
   });
 });
 

@@ -39,7 +39,7 @@ export async function sessionFixture(
   const sent: GradeRequest[] = [];
   let failNext: string | null = null;
   const deps: SessionDeps = {
-    db,
+    db: () => Promise.resolve(db),
     settings,
     now: () => now,
     loadQuestion: async (id) => question(id),

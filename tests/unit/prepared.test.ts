@@ -76,7 +76,7 @@ describe('the prepared next card', () => {
     await first.session.start();
     await settle();
     // q2 gets rated somewhere else before the next tab opens.
-    await handleGrade(await first.deps.db, DEFAULT_SETTINGS, {
+    await handleGrade(await first.deps.db(), DEFAULT_SETTINGS, {
       type: 'grade',
       reviewId: 'elsewhere',
       cardId: 'q2',

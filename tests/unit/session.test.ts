@@ -49,7 +49,7 @@ describe('study session', () => {
     const { session, deps } = await sessionFixture(['q1', 'q2']);
     await session.start();
     expect(session.state.kind === 'card' && session.state.card.id).toBe('q1');
-    await handleGrade(await deps.db, DEFAULT_SETTINGS, {
+    await handleGrade(await deps.db(), DEFAULT_SETTINGS, {
       type: 'grade',
       reviewId: 'from-the-popup',
       cardId: 'q1',
@@ -69,5 +69,29 @@ describe('study session', () => {
       disabledSections: ['basics'],
     });
     expect(session.state.kind).toBe('done');
+  });
+});
+
+describe('a rating whose answer was lost', () => {
+  it('is stored once even when the person then presses another rating', async () => {
+    let lose = true;
+    const fixture = await sessionFixture(['q1', 'q2']);
+    const { session, db, deps } = fixture;
+    const send = deps.sendGrade;
+    deps.sendGrade = async (req) => {
+      const res = await send(req);
+      if (!lose) return res;
+      lose = false;
+      // Stored, but the answer never reaches the page (e.g. the worker stopped).
+      return { ok: false, error: 'storage', message: 'The message port closed.' };
+    };
+    await session.start();
+    session.reveal();
+    await session.rate(Rating.Good);
+    expect(session.state.kind === 'card' && session.state.error).toMatch(/port closed/);
+    await session.rate(Rating.Again);
+    expect(await db.count('reviews')).toBe(1);
+    expect((await db.getAll('reviews'))[0]!.rating).toBe(Rating.Good);
+    expect(session.state.kind === 'card' && session.state.card.id).toBe('q2');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextCard, queueCounts, type QueueCard, type QueueContext } from '@/lib/srs/queue';
+import { dueCards, nextCard, queueCounts, type QueueCard, type QueueContext } from '@/lib/srs/queue';
 import { newSchedulingState, State } from '@/lib/srs/schedule';
 import { inScope } from '@/lib/srs/scope';
 import { nextStudyDayStart, studyDayStart } from '@/lib/srs/day';
@@ -53,8 +53,19 @@ describe('nextCard', () => {
     expect(nextCard(cards, ctx({ newPerDay: 3, newToday: 3 }))).toBeNull();
   });
 
-  it('stops reviews at the daily review limit', () => {
+  it('stops review cards at the daily review limit, but never cards in learning steps', () => {
     expect(nextCard([review('a', -5)], ctx({ maxReviewsPerDay: 2, reviewsToday: 2 }))).toBeNull();
+    const forgotten = review('f', -1, { state: State.Relearning });
+    expect(nextCard([review('a', -5), forgotten], ctx({ maxReviewsPerDay: 2, reviewsToday: 2 }))?.id).toBe(
+      'f',
+    );
+    const cards = [
+      review('a', -50),
+      review('b', -40),
+      review('c', -30),
+      card('l', { state: State.Learning, due: NOW - 35 * MIN }),
+    ];
+    expect(dueCards(cards, ctx({ maxReviewsPerDay: 1 })).map((c) => c.id)).toEqual(['a', 'l']);
   });
 
   it('keeps to the chosen sections and topics and skips retired questions', () => {
