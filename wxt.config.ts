@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { bankIndexPlugin, bankPublicFiles } from './scripts/bank-build';
+import { deferAppScript } from './scripts/defer-app';
 
 export default defineConfig({
   // Explicit imports everywhere: easier to read and to type-check than auto-imports.
@@ -21,7 +22,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [preact(), bankIndexPlugin()],
+    plugins: [preact(), bankIndexPlugin(), deferAppScript(['newtab', 'popup'])],
     // Extension pages run in browsers with native modulepreload: no polyfill needed.
     build: { target: 'es2022', modulePreload: { polyfill: false } },
   }),

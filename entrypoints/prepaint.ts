@@ -2,12 +2,18 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { prepaint } from '@/lib/prepaint';
 
 // A classic script at the end of the new tab's and the popup's <body>: paints the prepared
-// card before the app's modules load. The page says which one it is on <html data-page>.
+// card, then loads the app's module. The page says which one it is on <html data-page>.
 export default defineUnlistedScript(() => {
-  const kind = document.documentElement.dataset.page === 'popup' ? 'popup' : 'newtab';
+  const root = document.documentElement;
+  const kind = root.dataset.page === 'popup' ? 'popup' : 'newtab';
+  let painted = false;
   try {
-    prepaint(kind);
-  } catch {
-    // The fast path is optional; the app paints as usual.
+    painted = prepaint(kind);
+  } finally {
+    // The app's module is named on <html data-app> at build time (scripts/defer-app.ts).
+    // After a prepaint it loads once the browser has painted that card; otherwise now.
+    const load = () => void import(/* @vite-ignore */ root.dataset.app!);
+    if (painted) requestAnimationFrame(() => setTimeout(load, 0));
+    else load();
   }
 });

@@ -10,6 +10,5 @@ const start = () => {
   app.replaceChildren();
   render(<App page={bootStudyPage({ rotate: true })} />, app);
 };
-// When prepaint.js already put the card on screen, let the browser paint it first.
-if (app.childElementCount > 0) requestAnimationFrame(() => setTimeout(start, 0));
-else start();
+// prepaint.js loads this module after the browser has painted the prepared card.
+start();
