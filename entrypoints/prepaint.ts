@@ -12,8 +12,11 @@ export default defineUnlistedScript(() => {
   } finally {
     // The app's module is named on <html data-app> at build time (scripts/defer-app.ts).
     // After a prepaint it loads once the browser has painted that card; otherwise now.
-    const load = () => void import(/* @vite-ignore */ root.dataset.app!);
-    if (painted) requestAnimationFrame(() => setTimeout(load, 0));
+    const app = root.dataset.app;
+    const load = () => void import(/* @vite-ignore */ app!);
+    if (!app) {
+      // Not a production build: the page still has its own module script.
+    } else if (painted) requestAnimationFrame(() => setTimeout(load, 0));
     else load();
   }
 });
