@@ -3,8 +3,9 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { badgeText, ensureBankSynced, handleGrade } from '@/lib/background-core';
 import { installBenchHooks } from '@/lib/bench-hooks';
-import { openStudyDb } from '@/lib/db/open';
+import { openStudyDb, type StudyDatabase } from '@/lib/db/open';
 import { isGradeRequest, type GradeResponse, type QueueChanged } from '@/lib/messaging';
+import type { Settings } from '@/lib/settings';
 import { loadSettings, onSettingsChanged } from '@/lib/settings-store';
 
 const BADGE_ALARM = 'refresh-badge';
@@ -18,17 +19,26 @@ export default defineBackground(() => {
   const action =
     browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 
-  async function refreshBadge(): Promise<void> {
+  /**
+   * Opens the database for one event (bringing the bundled bank in first if it changed since
+   * the last sync), reads the settings, runs `work`, and closes the connection again.
+   */
+  async function withStudyDb<T>(work: (db: StudyDatabase, settings: Settings) => Promise<T>): Promise<T> {
     const db = await openStudyDb();
     try {
       await ensureBankSynced(db, bankIndex, Date.now());
-      const text = await badgeText(db, await loadSettings(), Date.now());
-      await action.setBadgeText({ text });
-      await action.setBadgeBackgroundColor({ color: '#4f46e5' });
+      return await work(db, await loadSettings());
     } finally {
       db.close();
     }
   }
+
+  async function showBadge(db: StudyDatabase, settings: Settings): Promise<void> {
+    await action.setBadgeText({ text: await badgeText(db, settings, Date.now()) });
+    await action.setBadgeBackgroundColor({ color: '#4f46e5' });
+  }
+
+  const refreshBadge = () => withStudyDb(showBadge);
 
   function broadcast(message: QueueChanged): void {
     // No page open is the common case, not an error.
@@ -59,21 +69,14 @@ export default defineBackground(() => {
       return false;
     }
     if (!isGradeRequest(message)) return false;
-    void (async () => {
-      let res: GradeResponse;
-      const db = await openStudyDb();
-      try {
-        await ensureBankSynced(db, bankIndex, Date.now());
-        res = await handleGrade(db, await loadSettings(), message);
-      } finally {
-        db.close();
-      }
+    void withStudyDb(async (db, settings) => {
+      const res = await handleGrade(db, settings, message);
       sendResponse(res);
       if (res.ok) {
         broadcast({ type: 'queue-changed', cardId: message.cardId });
-        await refreshBadge();
+        await showBadge(db, settings);
       }
-    })().catch((e: unknown) =>
+    }).catch((e: unknown) =>
       sendResponse({ ok: false, error: 'storage', message: String(e) } satisfies GradeResponse),
     );
     return true;
