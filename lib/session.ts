@@ -5,7 +5,7 @@ import type { GradeRequest, GradeResponse } from './messaging';
 import type { PaintLabels, PreparedCard, PreparedStore } from './prepared';
 import type { Settings } from './settings';
 import { makeScheduler, previewDue, type Grade } from './srs/schedule';
-import { pickNextCard, type StudyCounts } from './study';
+import { pickFromSnapshot, pickNextCard, studySnapshot, type StudyCounts } from './study';
 
 export type SessionState =
   | { kind: 'loading' }
@@ -157,8 +157,9 @@ export function createStudySession(deps: SessionDeps) {
     try {
       const db = await deps.db();
       const now = deps.now();
-      const exclude = new Set([current.card.id]);
-      const next = await pickNextCard(db, settings, now, { rotate, exclude });
+      // One read serves both picks: the card after this one, and the head of the queue.
+      const snap = await studySnapshot(db, settings, now, { rotate, exclude: new Set([current.card.id]) });
+      const next = pickFromSnapshot(snap);
       if (gen !== generation) return;
       upNext = next.card
         ? prepared(next.card, await deps.loadQuestion(next.card.id), next.counts, now)
@@ -167,8 +168,7 @@ export function createStudySession(deps: SessionDeps) {
       if (rotate) {
         if (upNext) deps.prepared.next.write(upNext);
         else deps.prepared.next.clear();
-        const head = await pickNextCard(db, settings, now, { rotate: false });
-        if (gen !== generation) return;
+        const head = pickFromSnapshot(snap, { exclude: undefined, recentViews: {} });
         if (!head.card) return deps.prepared.head.clear();
         const question =
           head.card.id === current.card.id ? current.question : await deps.loadQuestion(head.card.id);

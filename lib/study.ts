@@ -67,6 +67,19 @@ function othersViews(views: Record<string, number>, own?: ReadonlySet<string>) {
   return Object.fromEntries(Object.entries(views).filter(([id]) => !own.has(id)));
 }
 
+/**
+ * Picks from a snapshot already read, with part of its context changed: several picks
+ * (for example the next card and the head of the queue) cost one read.
+ */
+export function pickFromSnapshot(
+  snap: StudySnapshot,
+  change: Partial<QueueContext> = {},
+): { card: CardRecord | null; counts: StudyCounts } {
+  const ctx = { ...snap.ctx, ...change };
+  const { due, newLeft } = queueCounts(snap.cards, ctx);
+  return { card: nextCard(snap.cards, ctx), counts: { ...snap.counts, due, newLeft } };
+}
+
 /** The card a page should show now, and the counts around it. */
 export async function pickNextCard(
   db: StudyDatabase,
@@ -74,6 +87,5 @@ export async function pickNextCard(
   now: number,
   options: PickOptions = {},
 ): Promise<{ card: CardRecord | null; counts: StudyCounts }> {
-  const snap = await studySnapshot(db, settings, now, options);
-  return { card: nextCard(snap.cards, snap.ctx), counts: snap.counts };
+  return pickFromSnapshot(await studySnapshot(db, settings, now, options));
 }
