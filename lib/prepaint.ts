@@ -1,6 +1,5 @@
 import { localPreparedStore, usablePrepared } from './prepared';
-
-const MIRROR_KEY = 'llm-cards:settings';
+import { SETTINGS_MIRROR_KEY } from './storage-keys';
 
 /**
  * Paints the prepared card with plain DOM calls from a tiny classic script that runs while
@@ -12,7 +11,8 @@ const MIRROR_KEY = 'llm-cards:settings';
 export function prepaint(kind: 'newtab' | 'popup', doc: Document = document, now = Date.now()): boolean {
   const root = doc.documentElement;
   try {
-    const theme = (JSON.parse(localStorage.getItem(MIRROR_KEY) ?? '{}') as { theme?: unknown }).theme;
+    const theme = (JSON.parse(localStorage.getItem(SETTINGS_MIRROR_KEY) ?? '{}') as { theme?: unknown })
+      .theme;
     if (theme === 'light' || theme === 'dark') root.dataset.theme = theme;
   } catch {
     // No mirror: the system theme, as the app would choose.

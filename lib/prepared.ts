@@ -1,5 +1,6 @@
 import type { CompiledQuestion } from './bank/types';
 import type { CardRecord } from './db/schema';
+import { PREPARED_KEY_PREFIX } from './storage-keys';
 import type { StudyCounts } from './study';
 
 /**
@@ -38,7 +39,6 @@ export interface PreparedStore {
   clear(): void;
 }
 
-const KEY_PREFIX = 'llm-cards:prepared:';
 /** Older than this, a prepared card is not worth painting before the queue is read. */
 const MAX_AGE_MS = 12 * 3_600_000;
 
@@ -76,11 +76,11 @@ export function usablePrepared(p: PreparedCard | null, now: number): PreparedCar
 /** A prepared slot in localStorage: `next` (the next new tab) or `head` (the next popup). */
 /** Forgets every prepared card (after a settings change, an import, a repair). */
 export function clearPreparedCards(backing: Storage = localStorage): void {
-  for (const slot of ['next', 'head']) backing.removeItem(KEY_PREFIX + slot);
+  for (const slot of ['next', 'head']) backing.removeItem(PREPARED_KEY_PREFIX + slot);
 }
 
 export function localPreparedStore(slot: 'next' | 'head', backing: Storage = localStorage): PreparedStore {
-  const KEY = KEY_PREFIX + slot;
+  const KEY = PREPARED_KEY_PREFIX + slot;
   return {
     read() {
       try {

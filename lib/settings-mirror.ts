@@ -1,6 +1,5 @@
 import { normalizeSettings, type Settings } from './settings';
-
-const MIRROR_KEY = 'llm-cards:settings';
+import { SETTINGS_MIRROR_KEY } from './storage-keys';
 
 /**
  * Pages keep a copy of the settings in localStorage, which they can read synchronously,
@@ -9,7 +8,7 @@ const MIRROR_KEY = 'llm-cards:settings';
  */
 export function readSettingsMirror(backing: Storage = localStorage): Settings {
   try {
-    return normalizeSettings(JSON.parse(backing.getItem(MIRROR_KEY) ?? 'null'));
+    return normalizeSettings(JSON.parse(backing.getItem(SETTINGS_MIRROR_KEY) ?? 'null'));
   } catch {
     return normalizeSettings(null);
   }
@@ -19,7 +18,7 @@ export function writeSettingsMirror(s: Settings): void {
   // The service worker has no localStorage; only pages keep the mirror.
   if (typeof localStorage === 'undefined') return;
   try {
-    localStorage.setItem(MIRROR_KEY, JSON.stringify(s));
+    localStorage.setItem(SETTINGS_MIRROR_KEY, JSON.stringify(s));
   } catch {
     // Losing the mirror only costs the first paint its theme; nothing else depends on it.
   }
