@@ -8,6 +8,7 @@ import {
   newProfile,
   openExtensionPage,
   openNewTab,
+  revealAndRate,
   type Launched,
   type Profile,
 } from './harness';
@@ -21,11 +22,8 @@ describe.runIf(browserAvailable())('backup, restore and repair from the options 
     browser = await launch(profile.dir);
     // Study two cards the way a person does.
     const tab = await openNewTab(browser.context);
-    for (const key of ['3', '1']) {
-      await tab.keyboard.press('Space');
-      await tab.keyboard.press(key);
-      await tab.waitForTimeout(300);
-    }
+    await revealAndRate(tab, '3');
+    await revealAndRate(tab, '1');
     await tab.close();
   });
 

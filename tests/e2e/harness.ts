@@ -105,6 +105,23 @@ export async function shownCardId(page: Page): Promise<string | null> {
   return page.locator('.study-card[data-confirmed="true"]').getAttribute('data-card-id');
 }
 
+/** Waits until the page shows something other than card `id` (the next card or "all caught up"). */
+export async function waitForOtherCard(page: Page, id: string | null): Promise<void> {
+  await page.waitForFunction((shown) => {
+    if (document.querySelector('.caught-up')) return true;
+    const card = document.querySelector('.study-card[data-confirmed="true"]');
+    return card !== null && card.getAttribute('data-card-id') !== shown;
+  }, id);
+}
+
+/** Reveals the card on screen, rates it with `key`, and waits for what comes next. */
+export async function revealAndRate(page: Page, key: string): Promise<void> {
+  const id = await shownCardId(page);
+  await page.keyboard.press('Space');
+  await page.keyboard.press(key);
+  await waitForOtherCard(page, id);
+}
+
 /**
  * Moves every schedule and log `ms` into the past, as if that much time had gone by.
  * Test set-up only: the extension itself never rewrites history.

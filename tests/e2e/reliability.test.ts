@@ -13,23 +13,11 @@ import {
   newProfile,
   openExtensionPage,
   openNewTab,
+  revealAndRate,
   serviceWorker,
-  shownCardId,
   type Launched,
   type Profile,
 } from './harness';
-
-/** Waits until the new tab shows a confirmed card other than `id`. */
-async function rateAndWait(page: import('playwright-core').Page, key: string): Promise<void> {
-  const id = await shownCardId(page);
-  await page.keyboard.press('Space');
-  await page.keyboard.press(key);
-  await page.waitForFunction((shown) => {
-    if (document.querySelector('.caught-up')) return true;
-    const c = document.querySelector('.study-card[data-confirmed="true"]');
-    return c !== null && c.getAttribute('data-card-id') !== shown;
-  }, id);
-}
 
 describe('the built bundle', () => {
   it('has no eval, no new Function, no remote script, and the default CSP', () => {
@@ -66,13 +54,13 @@ describe.runIf(browserAvailable())('reliability in Chromium', () => {
 
   it('loses no rating when the service worker is stopped mid-session; badge and alarm come back', async () => {
     const tab = await openNewTab(browser.context);
-    await rateAndWait(tab, '3');
+    await revealAndRate(tab, '3');
     const cdp = await browser.context.newCDPSession(tab);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
     // The next rating wakes the worker up.
-    await rateAndWait(tab, '3');
-    await rateAndWait(tab, '1');
+    await revealAndRate(tab, '3');
+    await revealAndRate(tab, '1');
     expect(await countRows(tab, 'reviews')).toBe(3);
     const worker = await serviceWorker(browser.context);
     const alarm = await worker.evaluate(() =>
@@ -221,8 +209,8 @@ describe.runIf(browserAvailable())('an extension update', () => {
       cpSync(EXTENSION_DIR, dir, { recursive: true });
       let browser = await launch(profile.dir, dir);
       const tab = await openNewTab(browser.context);
-      await rateAndWait(tab, '3');
-      await rateAndWait(tab, '4');
+      await revealAndRate(tab, '3');
+      await revealAndRate(tab, '4');
       const options = await openExtensionPage(browser, 'options.html');
       await options.locator('input[name="section-llm"]').uncheck();
       await options.locator('select[name="theme"]').selectOption('dark');

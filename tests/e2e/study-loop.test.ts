@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import {
   badgeText,
   browserAvailable,
@@ -13,18 +12,10 @@ import {
   shownCardId,
   type Launched,
   type Profile,
+  waitForOtherCard,
 } from './harness';
 
 const HOUR = 3_600_000;
-
-/** Waits until the page shows something other than card `id` (the next card or "all caught up"). */
-async function waitForOtherCard(page: Page, id: string | null): Promise<void> {
-  await page.waitForFunction((shown) => {
-    if (document.querySelector('.caught-up')) return true;
-    const card = document.querySelector('.study-card[data-confirmed="true"]');
-    return card !== null && card.getAttribute('data-card-id') !== shown;
-  }, id);
-}
 
 describe.runIf(browserAvailable())('the study loop in Chromium', () => {
   let profile: Profile;
