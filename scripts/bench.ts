@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { BrowserContext, Worker } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { findChromium, launch, newProfile } from '../tests/e2e/harness';
 import { bytesOf, packageBytes, pageAssets, questionBytes, type Bytes } from './package-bytes';
 
@@ -142,10 +142,9 @@ interface ProfileFigures {
 async function measureProfile(large: boolean): Promise<ProfileFigures> {
   const profile = newProfile();
   let browser = await launch(profile.dir, BENCH_DIR);
-  const bench = (w: Worker) => w;
   try {
     if (large) {
-      const seeded = await bench(browser.worker).evaluate(() =>
+      const seeded = await browser.worker.evaluate(() =>
         (globalThis as unknown as { bench: { seed(c: number, l: number): Promise<unknown> } }).bench.seed(
           10_000,
           100_000,

@@ -67,14 +67,6 @@ function samePlacement(c: CardRecord, e: BankIndexEntry): boolean {
   );
 }
 
-export function allCards(db: StudyDatabase): Promise<CardRecord[]> {
-  return db.getAll('cards');
-}
-
-export function getCard(db: StudyDatabase, id: string): Promise<CardRecord | undefined> {
-  return db.get('cards', id);
-}
-
 export interface RatingInput {
   /** Made where the rating was given (crypto.randomUUID()); a retry reuses it. */
   reviewId: string;

@@ -26,7 +26,3 @@ export async function tallySince(db: StudyDatabase, dayStart: number): Promise<D
 export function reviewsOf(db: StudyDatabase, cardId: string): Promise<ReviewRecord[]> {
   return db.getAllFromIndex('reviews', 'cardId', cardId);
 }
-
-export function reviewCount(db: StudyDatabase): Promise<number> {
-  return db.count('reviews');
-}

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rating, State } from 'ts-fsrs';
 import {
-  allCards,
   markViewed,
   openStudyDb,
   recentViews,
@@ -28,7 +27,7 @@ describe('syncBank', () => {
   it('turns every question into a new card on install', async () => {
     const db = await freshDb();
     expect(await syncBank(db, BANK, T0)).toEqual({ added: 2, updated: 0, retired: 0 });
-    const cards = await allCards(db);
+    const cards = await db.getAll('cards');
     expect(cards.map((c) => [c.id, c.state, c.inBank])).toEqual([
       ['a', State.New, true],
       ['b', State.New, true],
