@@ -16,6 +16,17 @@ export interface CardRecord extends QueueCard {
   reviewDue?: number;
   /** Only on new cards still in the bank: the `newOrder` index is the new-card queue in bank order. */
   newOrder?: number;
+  /** Set by the person: the card is never shown until it is unsuspended. */
+  suspended?: boolean;
+  /** Buried: kept out of the queue until this time (the start of the next study day). */
+  buriedUntil?: number;
+  /** A short personal note, shown under the answer. */
+  note?: string;
+  /**
+   * When the person reset the card to new. Its earlier reviews stay in the log (and in the
+   * statistics) but no longer shape its schedule: a rebuild replays only later ones.
+   */
+  resetAt?: number;
 }
 
 /** One rating, append-only. `id` is made where the rating was given, so a retry is stored once. */
@@ -23,6 +34,12 @@ export interface ReviewRecord extends ReviewEntry {
   id: string;
   cardId: string;
   rating: Grade;
+  /**
+   * The card's due time before this rating. FSRS's log keeps everything else undo needs;
+   * with this, undo restores the card exactly. (Not exported: only the last rating given on
+   * a page can be undone.)
+   */
+  prevDue?: number;
 }
 
 export interface StudyDB extends DBSchema {
