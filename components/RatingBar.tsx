@@ -1,4 +1,4 @@
-import { GRADES, type Grade } from '@/lib/srs/schedule';
+import { GRADES, type Grade } from '@/lib/srs/card-state';
 import { formatInterval } from '@/lib/srs/format';
 import { INTERVAL_UNITS, type Translate, type StringKey } from '@/lib/i18n/strings';
 import type { Lang } from '@/lib/settings';
@@ -6,8 +6,8 @@ import type { Lang } from '@/lib/settings';
 const LABELS: Record<Grade, StringKey> = { 1: 'again', 2: 'hard', 3: 'good', 4: 'easy' };
 
 export interface RatingBarProps {
-  /** When each rating would make the card due again (epoch ms). */
-  previews: Record<Grade, number>;
+  /** When each rating would make the card due again (epoch ms); null until known. */
+  previews: Record<Grade, number> | null;
   now: number;
   disabled: boolean;
   lang: Lang;
@@ -20,7 +20,8 @@ export function RatingBar({ previews, now, disabled, lang, t, onRate }: RatingBa
   return (
     <div class="rating-bar" role="group" aria-label={t('keysHint')}>
       {GRADES.map((g) => {
-        const interval = formatInterval(previews[g] - now, INTERVAL_UNITS[lang]);
+        // Until the background answers, the buttons work and keep their size.
+        const interval = previews ? formatInterval(previews[g] - now, INTERVAL_UNITS[lang]) : '\u00a0';
         return (
           <button
             key={g}

@@ -2,7 +2,7 @@ import type { CompiledQuestion } from '@/lib/bank/types';
 import { sectionById } from '@/lib/bank/taxonomy';
 import type { Lang } from '@/lib/settings';
 import type { Translate } from '@/lib/i18n/strings';
-import type { Grade } from '@/lib/srs/schedule';
+import type { Grade } from '@/lib/srs/card-state';
 import { RatingBar } from './RatingBar';
 
 export interface StudyCardProps {
@@ -13,7 +13,7 @@ export interface StudyCardProps {
   uiLang: Lang;
   t: Translate;
   revealed: boolean;
-  previews: Record<Grade, number>;
+  previews: Record<Grade, number> | null;
   now: number;
   pending: boolean;
   /** False while a prepared card awaits the queue's confirmation (exposed for tests and the benchmark). */

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { SessionState, StudySession } from '@/lib/session';
 import type { Lang } from '@/lib/settings';
 import type { Translate } from '@/lib/i18n/strings';
-import { isGrade } from '@/lib/srs/schedule';
+import { isGrade } from '@/lib/srs/card-state';
 import { CaughtUp } from './CaughtUp';
 import { StudyCard } from './StudyCard';
 

@@ -1,10 +1,23 @@
 import bankIndex from 'virtual:bank-index';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { badgeText, ensureBankSynced, handleGrade } from '@/lib/background-core';
+import {
+  badgeText,
+  ensureBankSynced,
+  handleCardAction,
+  handleGrade,
+  handlePreview,
+  handleUndo,
+} from '@/lib/background-core';
 import { installBenchHooks } from '@/lib/bench-hooks';
 import { openStudyDb, type StudyDatabase } from '@/lib/db/open';
-import { isGradeRequest, type GradeResponse, type QueueChanged } from '@/lib/messaging';
+import {
+  isCardActionRequest,
+  isGradeRequest,
+  isPreviewRequest,
+  isUndoRequest,
+  type QueueChanged,
+} from '@/lib/messaging';
 import type { Settings } from '@/lib/settings';
 import { loadSettings, onSettingsChanged } from '@/lib/settings-store';
 
@@ -68,18 +81,40 @@ export default defineBackground(() => {
       void refreshBadge().then(() => broadcast({ type: 'queue-changed' }));
       return false;
     }
-    if (!isGradeRequest(message)) return false;
-    void withStudyDb(async (db, settings) => {
-      const res = await handleGrade(db, settings, message);
+    const reply = (work: (db: StudyDatabase, settings: Settings) => Promise<unknown>) => {
+      void withStudyDb(work).catch((e: unknown) =>
+        sendResponse({ ok: false, error: 'storage', message: String(e) }),
+      );
+      return true;
+    };
+    // After a change to a card: answer the page, then badge and other open pages follow.
+    const changed = async (db: StudyDatabase, settings: Settings, res: { ok: boolean }, cardId: string) => {
       sendResponse(res);
       if (res.ok) {
-        broadcast({ type: 'queue-changed', cardId: message.cardId });
+        broadcast({ type: 'queue-changed', cardId });
         await showBadge(db, settings);
       }
-    }).catch((e: unknown) =>
-      sendResponse({ ok: false, error: 'storage', message: String(e) } satisfies GradeResponse),
-    );
-    return true;
+    };
+    if (isPreviewRequest(message)) {
+      return reply(async (db, settings) => sendResponse(await handlePreview(db, settings, message)));
+    }
+    if (isGradeRequest(message)) {
+      return reply(async (db, settings) =>
+        changed(db, settings, await handleGrade(db, settings, message), message.cardId),
+      );
+    }
+    if (isUndoRequest(message)) {
+      return reply(async (db, settings) => {
+        const res = await handleUndo(db, settings, message);
+        await changed(db, settings, res, res.ok ? res.card.id : '');
+      });
+    }
+    if (isCardActionRequest(message)) {
+      return reply(async (db, settings) =>
+        changed(db, settings, await handleCardAction(db, settings, message), message.cardId),
+      );
+    }
+    return false;
   });
 
   void ensureAlarm();

@@ -3,9 +3,19 @@ import { bankSignature } from './bank/signature';
 import { recordRating, syncBank, type BankIndexEntry } from './db/cards';
 import type { StudyDatabase } from './db/open';
 import { clearViewed } from './db/views';
-import type { GradeRequest, GradeResponse } from './messaging';
+import { changeCard, undoRating } from './db/card-actions';
+import type {
+  CardActionRequest,
+  CardActionResponse,
+  GradeRequest,
+  GradeResponse,
+  PreviewRequest,
+  PreviewResponse,
+  UndoRequest,
+  UndoResponse,
+} from './messaging';
 import type { Settings } from './settings';
-import { makeScheduler } from './srs/schedule';
+import { makeScheduler, previewDue } from './srs/schedule';
 import { studySnapshot } from './study';
 
 const SIGNATURE_KEY = 'bank-signature';
@@ -38,6 +48,61 @@ export function productionScheduler(settings: Settings): FSRS {
   return makeScheduler({ retention: settings.retention, fuzz: true });
 }
 
+/** The intervals the rating buttons show: the person's retention, without fuzz. */
+export async function handlePreview(
+  db: StudyDatabase,
+  settings: Settings,
+  req: PreviewRequest,
+): Promise<PreviewResponse> {
+  const card = await db.get('cards', req.cardId);
+  if (!card) return { ok: false, message: `No card "${req.cardId}".` };
+  return {
+    ok: true,
+    previews: previewDue(makeScheduler({ retention: settings.retention, fuzz: false }), card, req.at),
+  };
+}
+
+/** Takes back one rating (only a card's latest): the card exactly as before, the log without it. */
+export async function handleUndo(
+  db: StudyDatabase,
+  settings: Settings,
+  req: UndoRequest,
+): Promise<UndoResponse> {
+  try {
+    const outcome = await undoRating(db, productionScheduler(settings), req.reviewId);
+    if (outcome.status === 'undone') return { ok: true, card: outcome.card };
+    return outcome.status === 'not-found'
+      ? { ok: false, error: 'not-found', message: 'That rating is no longer stored.' }
+      : { ok: false, error: 'not-latest', message: 'The card was rated again since then.' };
+  } catch (e) {
+    return { ok: false, error: 'storage', message: storageMessage(e) };
+  }
+}
+
+/** Suspend, unsuspend, bury, unbury, reset or annotate one card. */
+export async function handleCardAction(
+  db: StudyDatabase,
+  settings: Settings,
+  req: CardActionRequest,
+): Promise<CardActionResponse> {
+  try {
+    const card = await changeCard(db, req.cardId, req.action, req.at, settings.dayStartHour);
+    if (!card) return { ok: false, message: `No card "${req.cardId}".` };
+    // A card moved out of (or back into) the queue needs no rotating.
+    await clearViewed(db, req.cardId).catch(() => {});
+    return { ok: true, card };
+  } catch (e) {
+    return { ok: false, message: storageMessage(e) };
+  }
+}
+
+function storageMessage(e: unknown): string {
+  const err = e as Error;
+  return err.name === 'QuotaExceededError'
+    ? 'the disk is full, so the browser refused to store it. Free some space and try again.'
+    : err.message || String(err);
+}
+
 /** Handles one rating from a page: FSRS + one transaction, idempotent on the review id. */
 export async function handleGrade(
   db: StudyDatabase,
@@ -53,11 +118,6 @@ export async function handleGrade(
     await clearViewed(db, req.cardId).catch(() => {});
     return { ok: true, card: outcome.card, duplicate: outcome.status === 'duplicate' };
   } catch (e) {
-    const err = e as Error;
-    const message =
-      err.name === 'QuotaExceededError'
-        ? 'the disk is full, so the browser refused to store it. Free some space and try again.'
-        : err.message || String(err);
-    return { ok: false, error: 'storage', message };
+    return { ok: false, error: 'storage', message: storageMessage(e) };
   }
 }

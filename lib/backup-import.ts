@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { SECTION_IDS } from './bank/taxonomy';
+import { NOTE_MAX_LENGTH } from './srs/card-state';
 import { BACKUP_FORMAT, BACKUP_VERSION, REVIEW_COLUMNS, rowToReview, type BackupCard } from './backup';
 import type { ReviewRecord } from './db/schema';
 import type { BankIndexEntry } from './db/cards';
@@ -59,7 +60,7 @@ export function parseBackup(text: string, now: number): ParseResult {
   if (typeof head !== 'object' || head === null || Array.isArray(head) || head.format !== BACKUP_FORMAT) {
     return { ok: false, message: 'This is not a backup made by LLM Interview Cards.' };
   }
-  if (head.version !== BACKUP_VERSION) {
+  if (head.version !== 1 && head.version !== BACKUP_VERSION) {
     return {
       ok: false,
       message:
@@ -92,6 +93,12 @@ export function parseBackup(text: string, now: number): ParseResult {
     lapses: int(0, 1e6, 'lapses'),
     state: int(0, 3, 'a card state'),
     last_review: v.nullable(pastDate('a last review date')),
+    suspended: v.optional(v.boolean('suspended must be true or false')),
+    buriedUntil: v.optional(date('a buried-until date')),
+    note: v.optional(
+      v.pipe(v.string('a note must be text'), v.maxLength(NOTE_MAX_LENGTH, 'a note is too long')),
+    ),
+    resetAt: v.optional(pastDate('a reset date')),
   });
   const review = v.tuple([
     id('a review id'),
@@ -109,7 +116,7 @@ export function parseBackup(text: string, now: number): ParseResult {
   ]);
   const file = v.strictObject({
     format: v.literal(BACKUP_FORMAT),
-    version: v.literal(BACKUP_VERSION),
+    version: v.picklist([1, BACKUP_VERSION], 'unknown version'),
     exportedAt: v.pipe(v.string(), v.isoTimestamp('exportedAt must be an ISO date')),
     settings: v.record(v.string(), v.unknown()),
     cards: v.pipe(v.array(card, 'cards must be a list'), v.maxLength(200_000, 'too many cards')),

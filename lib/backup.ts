@@ -3,7 +3,8 @@ import type { Settings } from './settings';
 
 /** What identifies a backup file of this extension. */
 export const BACKUP_FORMAT = 'llm-interview-cards-backup';
-export const BACKUP_VERSION = 1;
+/** 2 added the person's card settings (suspended, buried, note, reset); version 1 files still import. */
+export const BACKUP_VERSION = 2;
 
 /**
  * Reviews are stored as rows under these column names: a year of daily study is ~100,000
@@ -31,7 +32,7 @@ export type BackupCard = Omit<CardRecord, 'reviewDue' | 'newOrder'>;
 
 export interface BackupFile {
   format: typeof BACKUP_FORMAT;
-  version: typeof BACKUP_VERSION;
+  version: 1 | typeof BACKUP_VERSION;
   /** ISO 8601. */
   exportedAt: string;
   settings: Settings;

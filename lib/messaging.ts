@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { Grade } from './srs/schedule';
+import type { Grade } from './srs/card-state';
 import type { CardRecord } from './db/schema';
+import { isCardAction, type CardAction } from './srs/card-state';
 
 /** Pages -> background. */
 export interface GradeRequest {
@@ -22,7 +23,36 @@ export interface QueueChanged {
   cardId?: string;
 }
 
-export type Message = GradeRequest | QueueChanged;
+/** Pages -> background: when each rating would bring the card back, if pressed at `at`. */
+export interface PreviewRequest {
+  type: 'preview';
+  cardId: string;
+  at: number;
+}
+
+export type PreviewResponse = { ok: true; previews: Record<Grade, number> } | { ok: false; message: string };
+
+/** Pages -> background: take back a rating given on this page. */
+export interface UndoRequest {
+  type: 'undo';
+  reviewId: string;
+}
+
+export type UndoResponse =
+  | { ok: true; card: CardRecord }
+  | { ok: false; error: 'not-found' | 'not-latest' | 'storage'; message: string };
+
+/** Pages -> background: suspend, bury, reset or annotate a card. */
+export interface CardActionRequest {
+  type: 'card-action';
+  cardId: string;
+  action: CardAction;
+  at: number;
+}
+
+export type CardActionResponse = { ok: true; card: CardRecord } | { ok: false; message: string };
+
+export type Message = GradeRequest | PreviewRequest | UndoRequest | CardActionRequest | QueueChanged;
 
 export function isGradeRequest(m: unknown): m is GradeRequest {
   if (typeof m !== 'object' || m === null) return false;
@@ -39,10 +69,66 @@ export function isGradeRequest(m: unknown): m is GradeRequest {
   );
 }
 
+const isId = (v: unknown) => typeof v === 'string' && v.length > 0 && v.length <= 200;
+const isTime = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+
+export function isPreviewRequest(m: unknown): m is PreviewRequest {
+  const r = m as Record<string, unknown> | null;
+  return r?.type === 'preview' && isId(r.cardId) && isTime(r.at);
+}
+
+export function isUndoRequest(m: unknown): m is UndoRequest {
+  const r = m as Record<string, unknown> | null;
+  return r?.type === 'undo' && isId(r.reviewId);
+}
+
+export function isCardActionRequest(m: unknown): m is CardActionRequest {
+  const r = m as Record<string, unknown> | null;
+  return r?.type === 'card-action' && isId(r.cardId) && isTime(r.at) && isCardAction(r.action);
+}
+
+async function ask<R>(message: Message): Promise<R | undefined> {
+  return (await browser.runtime.sendMessage(message)) as R | undefined;
+}
+
+const NO_ANSWER = 'No answer from the background.';
+
+export async function sendPreview(cardId: string, at: number): Promise<PreviewResponse> {
+  return (await ask<PreviewResponse>({ type: 'preview', cardId, at })) ?? { ok: false, message: NO_ANSWER };
+}
+
+export async function sendUndo(reviewId: string): Promise<UndoResponse> {
+  return (
+    (await ask<UndoResponse>({ type: 'undo', reviewId })) ?? {
+      ok: false,
+      error: 'storage',
+      message: NO_ANSWER,
+    }
+  );
+}
+
+export async function sendCardAction(
+  cardId: string,
+  action: CardAction,
+  at: number,
+): Promise<CardActionResponse> {
+  return (
+    (await ask<CardActionResponse>({ type: 'card-action', cardId, action, at })) ?? {
+      ok: false,
+      message: NO_ANSWER,
+    }
+  );
+}
+
 /** Sends one rating to the background, which owns scheduling. */
 export async function sendGrade(req: Omit<GradeRequest, 'type'>): Promise<GradeResponse> {
-  const res = (await browser.runtime.sendMessage({ type: 'grade', ...req })) as GradeResponse | undefined;
-  return res ?? { ok: false, error: 'storage', message: 'No answer from the background.' };
+  return (
+    (await ask<GradeResponse>({ type: 'grade', ...req })) ?? {
+      ok: false,
+      error: 'storage',
+      message: NO_ANSWER,
+    }
+  );
 }
 
 export function onQueueChanged(listener: (m: QueueChanged) => void): () => void {

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { ensureKatexCss, loadQuestion } from './bank/load';
 import { studyDb } from './db/open';
 import { translator, type Translate } from './i18n/strings';
-import { onQueueChanged, sendGrade } from './messaging';
+import { onQueueChanged, sendCardAction, sendGrade, sendPreview, sendUndo } from './messaging';
 import { createStudySession, type StudySession } from './session';
 import { resolveLang, type Lang, type Settings, type Theme } from './settings';
 import { loadSettings, onSettingsChanged, readSettingsMirror } from './settings-store';
@@ -60,6 +60,9 @@ export function bootStudyPage({ rotate }: { rotate: boolean }): StudyPage {
     now: Date.now,
     loadQuestion,
     sendGrade,
+    sendPreview,
+    sendUndo,
+    sendCardAction,
     newReviewId: () => crypto.randomUUID(),
     rotate,
     prepared,

@@ -1,29 +1,46 @@
 import type { CompiledQuestion } from './bank/types';
 import type { CardRecord, StudyDatabase } from './db';
 import { markViewed } from './db/views';
-import type { GradeRequest, GradeResponse } from './messaging';
+import type {
+  CardActionResponse,
+  GradeRequest,
+  GradeResponse,
+  PreviewResponse,
+  UndoResponse,
+} from './messaging';
 import type { PaintLabels, PreparedCard, PreparedStore } from './prepared';
 import type { Settings } from './settings';
-import { makeScheduler, previewDue, type Grade } from './srs/schedule';
+import type { CardAction, Grade } from './srs/card-state';
 import { pickFromSnapshot, pickNextCard, studySnapshot, type StudyCounts } from './study';
 
+/** What the page says after an action, until the next one. */
+export type Notice = 'skipped' | 'buried' | 'suspended' | 'reset' | 'undone' | 'noteSaved';
+
+interface Shared {
+  /** A rating given on this page can be taken back. */
+  canUndo?: boolean;
+  notice?: Notice;
+  /** Why the last action (undo, bury...) failed. */
+  actionError?: string;
+}
+
 export type SessionState =
-  | { kind: 'loading' }
-  | {
+  | ({ kind: 'loading' } & Shared)
+  | ({
       kind: 'card';
       card: CardRecord;
       question: CompiledQuestion;
       revealed: boolean;
-      /** When each rating would make the card due again. */
-      previews: Record<Grade, number>;
+      /** When each rating would make the card due again; null until the background says. */
+      previews: Record<Grade, number> | null;
       counts: StudyCounts;
       pending: boolean;
       /** False while the card on screen is a prepared one the queue has not confirmed yet. */
       confirmed: boolean;
       error?: string;
-    }
-  | { kind: 'done'; counts: StudyCounts }
-  | { kind: 'error'; message: string };
+    } & Shared)
+  | ({ kind: 'done'; counts: StudyCounts } & Shared)
+  | ({ kind: 'error'; message: string } & Shared);
 
 export interface SessionDeps {
   /**
@@ -35,6 +52,10 @@ export interface SessionDeps {
   now: () => number;
   loadQuestion: (id: string) => Promise<CompiledQuestion>;
   sendGrade: (req: Omit<GradeRequest, 'type'>) => Promise<GradeResponse>;
+  /** The background computes the intervals: the page does not load the scheduler. */
+  sendPreview: (cardId: string, at: number) => Promise<PreviewResponse>;
+  sendUndo: (reviewId: string) => Promise<UndoResponse>;
+  sendCardAction: (cardId: string, action: CardAction, at: number) => Promise<CardActionResponse>;
   newReviewId: () => string;
   /**
    * New tabs rotate: a card just put on screen elsewhere is passed over. The popup is an
@@ -58,7 +79,6 @@ export interface SessionDeps {
  */
 export function createStudySession(deps: SessionDeps) {
   let settings = deps.settings;
-  const scheduler = () => makeScheduler({ retention: settings.retention, fuzz: false });
   const initial = deps.initial;
   let state: SessionState = initial
     ? {
@@ -66,7 +86,7 @@ export function createStudySession(deps: SessionDeps) {
         card: initial.card,
         question: initial.question,
         revealed: false,
-        previews: previewDue(scheduler(), initial.card, deps.now()),
+        previews: null,
         counts: initial.counts,
         pending: false,
         confirmed: false,
@@ -84,10 +104,22 @@ export function createStudySession(deps: SessionDeps) {
   let upNext: PreparedCard | null = null;
   /** Cards this page put on screen: rotation is about other pages' views. */
   const ownViews = new Set<string>();
+  /** Cards skipped on this page: not shown here again. */
+  const skipped = new Set<string>();
+  /** Ratings given on this page, latest last: what undo takes back. */
+  const given: string[] = [];
 
   function set(next: SessionState) {
-    state = next;
+    state = { ...next, canUndo: given.length > 0 };
     for (const l of listeners) l(state);
+  }
+
+  /** Asks the background for the intervals of the card on screen (off the paint path). */
+  async function loadPreviews(cardId: string): Promise<void> {
+    const at = deps.now();
+    const res = await deps.sendPreview(cardId, at).catch(() => null);
+    if (res?.ok && state.kind === 'card' && state.card.id === cardId)
+      set({ ...state, previews: res.previews });
   }
 
   /**
@@ -102,13 +134,15 @@ export function createStudySession(deps: SessionDeps) {
       const { card, counts } = await pickNextCard(db, settings, now, {
         rotate: deps.rotate ?? true,
         ownViews,
+        ...(skipped.size ? { exclude: skipped } : {}),
       });
+      const { notice } = state;
       if (gen !== generation) return;
       if (!card) {
         upNext = null;
         deps.prepared?.next.clear();
         deps.prepared?.head.clear();
-        return set({ kind: 'done', counts });
+        return set({ kind: 'done', counts, notice });
       }
       ownViews.add(card.id);
       if (keep === card.id && state.kind === 'card' && state.card.id === card.id) {
@@ -116,29 +150,29 @@ export function createStudySession(deps: SessionDeps) {
         const [question] = await Promise.all([deps.loadQuestion(card.id), markViewed(db, card.id, now)]);
         if (gen !== generation || state.kind !== 'card') return;
         const same = JSON.stringify(question) === JSON.stringify(state.question);
-        const previews = previewDue(scheduler(), card, now);
         set({
           ...state,
           card,
           counts,
-          previews,
           question: same ? state.question : question,
           confirmed: true,
         });
+        void loadPreviews(card.id);
       } else {
         const [question] = await Promise.all([deps.loadQuestion(card.id), markViewed(db, card.id, now)]);
         if (gen !== generation) return;
-        const previews = previewDue(scheduler(), card, now);
         set({
           kind: 'card',
           card,
           question,
           revealed: false,
-          previews,
+          previews: null,
           counts,
           pending: false,
           confirmed: true,
+          notice,
         });
+        void loadPreviews(card.id);
       }
       void prepareNext(gen);
     } catch (e) {
@@ -158,7 +192,10 @@ export function createStudySession(deps: SessionDeps) {
       const db = await deps.db();
       const now = deps.now();
       // One read serves both picks: the card after this one, and the head of the queue.
-      const snap = await studySnapshot(db, settings, now, { rotate, exclude: new Set([current.card.id]) });
+      const snap = await studySnapshot(db, settings, now, {
+        rotate,
+        exclude: new Set([...skipped, current.card.id]),
+      });
       const next = pickFromSnapshot(snap);
       if (gen !== generation) return;
       upNext = next.card
@@ -197,26 +234,22 @@ export function createStudySession(deps: SessionDeps) {
     const next = upNext;
     upNext = null;
     if (!next || next.card.id === ratedId || state.kind !== 'card') return undefined;
-    const now = deps.now();
     set({
       kind: 'card',
       card: next.card,
       question: next.question,
       revealed: false,
-      previews: previewDue(scheduler(), next.card, now),
+      previews: null,
       counts: next.counts,
       pending: false,
       confirmed: false,
+      notice: state.notice,
     });
     return next.card.id;
   }
 
   function reveal(): void {
-    if (state.kind === 'card' && !state.revealed) {
-      const now = deps.now();
-      const previews = previewDue(scheduler(), state.card, now);
-      set({ ...state, revealed: true, previews });
-    }
+    if (state.kind === 'card' && !state.revealed) set({ ...state, revealed: true });
   }
 
   async function rate(rating: Grade): Promise<void> {
@@ -235,11 +268,101 @@ export function createStudySession(deps: SessionDeps) {
     }
     if (state.kind !== 'card' || state.card.id !== current.card.id) return;
     if (!res.ok) return set({ ...state, pending: false, error: res.message });
-    // The next page must not paint a card that was just rated.
-    for (const slot of [deps.prepared?.next, deps.prepared?.head]) {
-      if (slot?.read()?.card.id === current.card.id) slot.clear();
-    }
+    if (!res.duplicate) given.push(attempt.reviewId);
+    state = { ...state, notice: undefined, actionError: undefined };
+    forgetPrepared(current.card.id);
     await advance(showUpNext(current.card.id));
+  }
+
+  /** The next page must not paint a card that left the queue (rated, buried, suspended). */
+  function forgetPrepared(cardId: string): void {
+    for (const slot of [deps.prepared?.next, deps.prepared?.head]) {
+      if (slot?.read()?.card.id === cardId) slot.clear();
+    }
+  }
+
+  /** Moves on without a rating; this page will not show the card again. */
+  async function skip(): Promise<void> {
+    if (state.kind !== 'card' || state.pending || !state.confirmed) return;
+    const id = state.card.id;
+    skipped.add(id);
+    state = { ...state, notice: 'skipped', actionError: undefined };
+    await advance(showUpNext(id));
+  }
+
+  /** Suspend, bury, reset or annotate the card on screen. */
+  async function act(action: CardAction): Promise<boolean> {
+    if (state.kind !== 'card' || state.pending || !state.confirmed) return false;
+    const current = state;
+    set({ ...current, pending: true, actionError: undefined });
+    const res = await deps
+      .sendCardAction(current.card.id, action, deps.now())
+      .catch((e: Error) => ({ ok: false as const, message: e.message }));
+    if (state.kind !== 'card' || state.card.id !== current.card.id) return res.ok;
+    if (!res.ok) {
+      set({ ...state, pending: false, actionError: res.message });
+      return false;
+    }
+    if (action.kind === 'note' || action.kind === 'unsuspend' || action.kind === 'unbury') {
+      set({
+        ...state,
+        card: res.card,
+        pending: false,
+        notice: action.kind === 'note' ? 'noteSaved' : undefined,
+      });
+      return true;
+    }
+    forgetPrepared(current.card.id);
+    state = {
+      ...state,
+      notice: action.kind === 'bury' ? 'buried' : action.kind === 'suspend' ? 'suspended' : 'reset',
+    };
+    await advance(showUpNext(current.card.id));
+    return true;
+  }
+
+  /** Takes back the last rating given on this page and shows that card again. */
+  async function undo(): Promise<void> {
+    const reviewId = given.at(-1);
+    if (!reviewId || (state.kind === 'card' && state.pending)) return;
+    const res = await deps.sendUndo(reviewId).catch((e: Error) => ({
+      ok: false as const,
+      error: 'storage' as const,
+      message: e.message,
+    }));
+    // Either way this rating cannot be undone again.
+    given.pop();
+    if (!res.ok) return set({ ...state, actionError: res.message });
+    const gen = ++generation;
+    upNext = null;
+    attempt = null;
+    try {
+      const db = await deps.db();
+      const now = deps.now();
+      const [question, snap] = await Promise.all([
+        deps.loadQuestion(res.card.id),
+        studySnapshot(db, settings, now, { rotate: false }),
+        markViewed(db, res.card.id, now),
+      ]);
+      if (gen !== generation) return;
+      ownViews.add(res.card.id);
+      skipped.delete(res.card.id);
+      set({
+        kind: 'card',
+        card: res.card,
+        question,
+        revealed: false,
+        previews: null,
+        counts: snap.counts,
+        pending: false,
+        confirmed: true,
+        notice: 'undone',
+      });
+      void loadPreviews(res.card.id);
+      void prepareNext(gen);
+    } catch (e) {
+      if (gen === generation) set({ kind: 'error', message: (e as Error).message });
+    }
   }
 
   return {
@@ -254,6 +377,9 @@ export function createStudySession(deps: SessionDeps) {
     start: () => advance(initial?.card.id),
     reveal,
     rate,
+    skip,
+    act,
+    undo,
     /** Another page rated a card or the queue changed: move on if our card was the one. */
     async queueChanged(cardId?: string): Promise<void> {
       if (state.kind !== 'card') return advance();

@@ -44,7 +44,7 @@ export async function studySnapshot(
   ]);
   const newLeft = Math.max(0, settings.newPerDay - tally.newToday);
   const [fresh, nextDue] = await Promise.all([
-    newCardWindow(db, settings, newLeft + (exclude?.size ?? 0)),
+    newCardWindow(db, settings, newLeft + (exclude?.size ?? 0), now),
     nextDueAfter(db, settings, now),
   ]);
   const cards = [...due, ...fresh];

@@ -7,23 +7,25 @@ export function dueReviewCards(db: StudyDatabase, now: number): Promise<CardReco
   return db.getAllFromIndex('cards', 'reviewDue', IDBKeyRange.upperBound(now));
 }
 
-/** The first `limit` new cards in scope, in bank order, reading no further than needed. */
+/** The first `limit` new cards in scope and not buried, in bank order, reading no further than needed. */
 export async function newCardWindow(
   db: StudyDatabase,
   filter: TopicFilter,
   limit: number,
+  now: number,
 ): Promise<CardRecord[]> {
   const out: CardRecord[] = [];
   if (limit <= 0) return out;
   let cursor = await db.transaction('cards').store.index('newOrder').openCursor();
   while (cursor && out.length < limit) {
-    if (inScope(cursor.value, filter)) out.push(cursor.value);
+    const card = cursor.value;
+    if (inScope(card, filter) && !((card.buriedUntil ?? 0) > now)) out.push(card);
     cursor = await cursor.continue();
   }
   return out;
 }
 
-/** When the first card in scope falls due after `now`, or null. */
+/** When the first card in scope falls due (or comes back from being buried) after `now`, or null. */
 export async function nextDueAfter(
   db: StudyDatabase,
   filter: TopicFilter,
@@ -34,7 +36,7 @@ export async function nextDueAfter(
     .store.index('reviewDue')
     .openCursor(IDBKeyRange.lowerBound(now, true));
   while (cursor) {
-    if (inScope(cursor.value, filter)) return cursor.value.due;
+    if (inScope(cursor.value, filter)) return cursor.value.reviewDue ?? cursor.value.due;
     cursor = await cursor.continue();
   }
   return null;

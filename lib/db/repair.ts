@@ -82,6 +82,7 @@ export async function checkDatabase(
           scheduler,
           history.filter((r) => [1, 2, 3, 4].includes(r.rating)),
           history[0]!.review,
+          c.resetAt,
         )
       : newSchedulingState(now)),
   });

@@ -68,16 +68,25 @@ export async function importHistory(
   const nextCards: CardRecord[] = [];
   for (const fileCard of backup.cards) {
     const current = cards.get(fileCard.id);
-    if (current && !touched.has(fileCard.id)) continue;
+    const personal = mergePersonal(current, fileCard);
+    const resetMoved = (personal.resetAt ?? 0) !== (current?.resetAt ?? 0);
+    if (current && !touched.has(fileCard.id) && !resetMoved) {
+      // Schedule unchanged; only what the person set on the card may come in.
+      if (JSON.stringify(mergePersonal(current, current)) !== JSON.stringify(personal)) {
+        nextCards.push(withQueueKeys({ ...withoutPersonal(current), ...personal }));
+      }
+      continue;
+    }
     const place = placements.get(fileCard.id);
-    const base = current ?? fileCard;
+    const base = withoutPersonal(current ?? fileCard);
     const history = logs.get(fileCard.id) ?? [];
     const state = history.length
-      ? replayRatings(scheduler, history, history[0]!.review)
+      ? replayRatings(scheduler, history, history[0]!.review, personal.resetAt)
       : newSchedulingState(base.due);
     const next: CardRecord = {
       ...base,
       ...state,
+      ...personal,
       id: fileCard.id,
       section: place?.section ?? base.section,
       topics: place ? [...place.topics] : [...base.topics],
@@ -92,4 +101,29 @@ export async function importHistory(
     ...nextCards.map((c) => () => cardStore.put(c)),
   ]);
   return { added: added.length, skipped: backup.reviews.length - added.length, rebuilt: touched.size };
+}
+
+type Personal = Pick<CardRecord, 'suspended' | 'buriedUntil' | 'note' | 'resetAt'>;
+
+/**
+ * What the person set on a card, merged from this browser's card and the file's: a note
+ * here wins over the file's, suspended on either side holds, the later bury and the later
+ * reset hold.
+ */
+function mergePersonal(here: Personal | undefined, file: Personal): Personal {
+  const later = (a?: number, b?: number) => (a === undefined ? b : b === undefined ? a : Math.max(a, b));
+  const buriedUntil = later(here?.buriedUntil, file.buriedUntil);
+  const resetAt = later(here?.resetAt, file.resetAt);
+  const note = here?.note || file.note;
+  return {
+    ...(here?.suspended || file.suspended ? { suspended: true } : {}),
+    ...(buriedUntil === undefined ? {} : { buriedUntil }),
+    ...(note ? { note } : {}),
+    ...(resetAt === undefined ? {} : { resetAt }),
+  };
+}
+
+function withoutPersonal<C extends Personal>(c: C): Omit<C, keyof Personal> {
+  const { suspended: _s, buriedUntil: _b, note: _n, resetAt: _r, ...rest } = c;
+  return rest;
 }

@@ -1,4 +1,4 @@
-import { State } from '../srs/schedule';
+import { State } from '../srs/card-state';
 import type { ReviewRecord } from './schema';
 import type { StudyDatabase } from './open';
 

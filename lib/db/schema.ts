@@ -1,5 +1,5 @@
 import type { DBSchema } from 'idb';
-import type { Grade, ReviewEntry } from '../srs/schedule';
+import type { Grade, ReviewEntry } from '../srs/card-state';
 import type { QueueCard } from '../srs/queue';
 
 export const DB_NAME = 'llm-cards';

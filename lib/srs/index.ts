@@ -1,3 +1,4 @@
+export * from './card-state';
 export * from './schedule';
 export * from './queue';
 export * from './scope';

@@ -1,4 +1,4 @@
-import { State, type SchedulingState } from './schedule';
+import { State, type SchedulingState } from './card-state';
 import { inScope, type TopicFilter } from './scope';
 
 /** A card as the queue sees it: its schedule plus where it sits in the bank. */
@@ -10,6 +10,10 @@ export interface QueueCard extends SchedulingState {
   order: number;
   /** False once a question has left the bank; its history is kept but it is not shown. */
   inBank: boolean;
+  /** Suspended by the person: never shown until unsuspended. */
+  suspended?: boolean;
+  /** Buried: not shown before this time (the start of the next study day). */
+  buriedUntil?: number;
 }
 
 export interface QueueContext {
@@ -32,7 +36,13 @@ export interface QueueContext {
 export const DEFAULT_ROTATE_WINDOW_MS = 30 * 60_000;
 
 function studiable(c: QueueCard, ctx: QueueContext): boolean {
-  return c.inBank && inScope(c, ctx.filter) && !ctx.exclude?.has(c.id);
+  return (
+    c.inBank &&
+    !c.suspended &&
+    !((c.buriedUntil ?? 0) > ctx.now) &&
+    inScope(c, ctx.filter) &&
+    !ctx.exclude?.has(c.id)
+  );
 }
 
 /**
@@ -93,8 +103,10 @@ export function queueCounts(cards: readonly QueueCard[], ctx: QueueContext): Que
   const newLeft = newCards(cards, ctx).length;
   let nextDue: number | null = null;
   for (const c of cards) {
-    if (c.state === State.New || c.due <= ctx.now || !c.inBank || !inScope(c, ctx.filter)) continue;
-    if (nextDue === null || c.due < nextDue) nextDue = c.due;
+    if (c.state === State.New || c.suspended || !c.inBank || !inScope(c, ctx.filter)) continue;
+    const at = Math.max(c.due, c.buriedUntil ?? 0);
+    if (at <= ctx.now) continue;
+    if (nextDue === null || at < nextDue) nextDue = at;
   }
   return { due, newLeft, nextDue };
 }

@@ -2,51 +2,25 @@ import {
   createEmptyCard,
   fsrs,
   generatorParameters,
-  Rating,
-  State,
   type Card,
   type FSRS,
-  type Grade,
   type ReviewLog,
+  type State as FsrsState,
 } from 'ts-fsrs';
+import {
+  GRADES,
+  isGrade,
+  Rating,
+  State,
+  type Grade,
+  type ReviewEntry,
+  type SchedulingState,
+} from './card-state';
 
-export { Rating, State };
-export type { Grade };
-
-/** The four answers a person can give, in button order. */
-export const GRADES: readonly Grade[] = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy];
-
-/**
- * The FSRS fields of one card as they are stored: every date is epoch milliseconds
- * so that IndexedDB can index and compare them and a structured clone keeps them exact.
- */
-export interface SchedulingState {
-  due: number;
-  stability: number;
-  difficulty: number;
-  elapsed_days: number;
-  scheduled_days: number;
-  learning_steps: number;
-  reps: number;
-  lapses: number;
-  state: State;
-  last_review: number | null;
-}
-
-/** One rating as stored in the append-only review log (FSRS's ReviewLog, dates as ms). */
-export interface ReviewEntry {
-  rating: Grade;
-  /** The card's state before this rating. */
-  state: State;
-  due: number;
-  stability: number;
-  difficulty: number;
-  elapsed_days: number;
-  last_elapsed_days: number;
-  scheduled_days: number;
-  learning_steps: number;
-  review: number;
-}
+// The algorithm lives here; the shapes in card-state.ts (re-exported for the code that
+// schedules). Study pages import card-state.ts directly and never load ts-fsrs.
+export { GRADES, isGrade, Rating, State };
+export type { Grade, ReviewEntry, SchedulingState };
 
 export interface SchedulerOptions {
   /** Desired retention, 0.70-0.97. */
@@ -73,7 +47,7 @@ export function toFsrsCard(s: SchedulingState): Card {
     learning_steps: s.learning_steps,
     reps: s.reps,
     lapses: s.lapses,
-    state: s.state,
+    state: s.state as number as FsrsState,
     ...(s.last_review === null ? {} : { last_review: new Date(s.last_review) }),
   };
 }
@@ -88,7 +62,7 @@ export function fromFsrsCard(c: Card): SchedulingState {
     learning_steps: c.learning_steps,
     reps: c.reps,
     lapses: c.lapses,
-    state: c.state,
+    state: c.state as number as State,
     last_review: c.last_review ? c.last_review.getTime() : null,
   };
 }
@@ -96,7 +70,7 @@ export function fromFsrsCard(c: Card): SchedulingState {
 function fromFsrsLog(l: ReviewLog): ReviewEntry {
   return {
     rating: l.rating as Grade,
-    state: l.state,
+    state: l.state as number as State,
     due: l.due.getTime(),
     stability: l.stability,
     difficulty: l.difficulty,
@@ -141,6 +115,36 @@ export function previewDue(scheduler: FSRS, current: SchedulingState, now: numbe
   } as Record<Grade, number>;
 }
 
-export function isGrade(value: unknown): value is Grade {
-  return value === 1 || value === 2 || value === 3 || value === 4;
+/**
+ * The card as it was before the rating `log` records: ts-fsrs's rollback, plus the due time
+ * the rating replaced (FSRS's log keeps everything else), so undo restores the card exactly.
+ * Only the card's latest rating can be rolled back.
+ *
+ * @example
+ * const { state, log } = gradeCard(f, before, Rating.Good, now);
+ * rollbackRating(f, state, log, before.due) // equals `before`
+ */
+export function rollbackRating(
+  scheduler: FSRS,
+  after: SchedulingState,
+  log: ReviewEntry,
+  prevDue: number | undefined,
+): SchedulingState {
+  const restored = fromFsrsCard(scheduler.rollback(toFsrsCard(after), toFsrsLog(log)));
+  return prevDue === undefined ? restored : { ...restored, due: prevDue };
+}
+
+function toFsrsLog(l: ReviewEntry): ReviewLog {
+  return {
+    rating: l.rating,
+    state: l.state as number as FsrsState,
+    due: new Date(l.due),
+    stability: l.stability,
+    difficulty: l.difficulty,
+    elapsed_days: l.elapsed_days,
+    last_elapsed_days: l.last_elapsed_days,
+    scheduled_days: l.scheduled_days,
+    learning_steps: l.learning_steps,
+    review: new Date(l.review),
+  };
 }

@@ -22,12 +22,15 @@ describe('StudyView', () => {
       'Good',
       'Easy',
     ]);
-    expect(buttons.map((b) => b.querySelector('.rate-interval')?.textContent)).toEqual([
-      '1m',
-      '6m',
-      '10m',
-      expect.stringMatching(/d$/),
-    ]);
+    // The intervals come from the background (here, its handler in-process).
+    await waitFor(() =>
+      expect(buttons.map((b) => b.querySelector('.rate-interval')?.textContent)).toEqual([
+        '1m',
+        '6m',
+        '10m',
+        expect.stringMatching(/d$/),
+      ]),
+    );
     fireEvent.keyDown(window, { key: '3' });
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Question q2'));
     expect(sent[0]?.rating).toBe(3);
@@ -41,7 +44,7 @@ describe('StudyView', () => {
     fireEvent.click(screen.getByRole('button', { name: /显示答案/ }));
     await screen.findByText('答案 q1');
     expect(screen.getByText('良好')).toBeTruthy();
-    expect(screen.getByText('10分钟')).toBeTruthy();
+    expect(await screen.findByText('10分钟')).toBeTruthy();
   });
 });
 

@@ -65,7 +65,12 @@ describe('upgrading the database', () => {
         .map((c) => c.id as string)
         .sort(),
     );
-    const fresh = await newCardWindow(db, { disabledSections: [], disabledTopics: [] }, 10);
+    const fresh = await newCardWindow(
+      db,
+      { disabledSections: [], disabledTopics: [] },
+      10,
+      Date.UTC(2030, 0, 1),
+    );
     expect(fresh.every((c) => c.state === State.New && c.inBank)).toBe(true);
     db.close();
   });

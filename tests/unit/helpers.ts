@@ -1,5 +1,5 @@
 import type { CompiledQuestion } from '@/lib/bank/types';
-import { handleGrade } from '@/lib/background-core';
+import { handleCardAction, handleGrade, handlePreview, handleUndo } from '@/lib/background-core';
 import { openStudyDb, syncBank, type StudyDatabase } from '@/lib/db';
 import type { GradeRequest, GradeResponse } from '@/lib/messaging';
 import { createStudySession, type SessionDeps } from '@/lib/session';
@@ -52,6 +52,10 @@ export async function sessionFixture(
       }
       return handleGrade(db, settings, { type: 'grade', ...req });
     },
+    sendPreview: (cardId, at) => handlePreview(db, settings, { type: 'preview', cardId, at }),
+    sendUndo: (reviewId) => handleUndo(db, settings, { type: 'undo', reviewId }),
+    sendCardAction: (cardId, action, at) =>
+      handleCardAction(db, settings, { type: 'card-action', cardId, action, at }),
     newReviewId: () => `review-${++ids_}`,
     ...extra,
   };

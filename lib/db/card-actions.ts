@@ -1,0 +1,57 @@
+import type { FSRS } from 'ts-fsrs';
+import { applyCardAction, type CardAction } from '../srs/card-actions';
+import { rollbackRating } from '../srs/schedule';
+import type { StudyDatabase } from './open';
+import { withQueueKeys } from './queue-keys';
+import type { CardRecord } from './schema';
+
+/** Suspends, buries, resets or annotates one card in one transaction; null if there is no such card. */
+export async function changeCard(
+  db: StudyDatabase,
+  cardId: string,
+  action: CardAction,
+  now: number,
+  dayStartHour: number,
+): Promise<CardRecord | null> {
+  const tx = db.transaction('cards', 'readwrite');
+  const card = await tx.store.get(cardId);
+  if (!card) {
+    await tx.done;
+    return null;
+  }
+  const next = withQueueKeys(applyCardAction(card, action, now, dayStartHour));
+  await Promise.all([tx.store.put(next), tx.done]);
+  return next;
+}
+
+export type UndoOutcome =
+  | { status: 'undone'; card: CardRecord }
+  | { status: 'not-found' }
+  /** The card was rated again (or reset) since: undoing this rating would rewrite history. */
+  | { status: 'not-latest' };
+
+/**
+ * Takes back one rating: the card goes back exactly to what it was before it (ts-fsrs
+ * rollback plus the due time the rating replaced), and the rating leaves the log. Only a
+ * card's latest rating can be undone; card and log change in one transaction.
+ */
+export async function undoRating(db: StudyDatabase, scheduler: FSRS, reviewId: string): Promise<UndoOutcome> {
+  const tx = db.transaction(['cards', 'reviews'], 'readwrite');
+  const reviews = tx.objectStore('reviews');
+  const cards = tx.objectStore('cards');
+  const review = await reviews.get(reviewId);
+  const card = review && (await cards.get(review.cardId));
+  if (!review || !card) {
+    await tx.done;
+    return { status: 'not-found' };
+  }
+  const log = await reviews.index('cardId').getAll(review.cardId);
+  const later = log.some((r) => r.id !== review.id && r.review >= review.review);
+  if (later || (card.resetAt ?? -Infinity) >= review.review) {
+    await tx.done;
+    return { status: 'not-latest' };
+  }
+  const restored = withQueueKeys({ ...card, ...rollbackRating(scheduler, card, review, review.prevDue) });
+  await Promise.all([cards.put(restored), reviews.delete(review.id), tx.done]);
+  return { status: 'undone', card: restored };
+}
