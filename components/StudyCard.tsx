@@ -19,6 +19,10 @@ export interface StudyCardProps {
   /** False while a prepared card awaits the queue's confirmation (exposed for tests and the benchmark). */
   confirmed?: boolean;
   error?: string | undefined;
+  /** Times forgotten, when the card is a leech (0 otherwise). */
+  lapses?: number;
+  /** The person's own note, shown under the answer. */
+  note?: string | undefined;
   onReveal: () => void;
   onRate: (g: Grade) => void;
 }
@@ -46,9 +50,20 @@ export function StudyCard(p: StudyCardProps) {
         <span>{topicLabels.join(' / ')}</span>
       </p>
       <h1 class="question" elementtiming="question" dangerouslySetInnerHTML={{ __html: side.question }} />
+      {Boolean(p.lapses) && (
+        <div class="leech" role="note">
+          <strong>{p.t('leech', { n: p.lapses! })}</strong> {p.t('leechBody')}
+        </div>
+      )}
       {p.revealed ? (
         <>
           <section class="answer" aria-live="polite" dangerouslySetInnerHTML={{ __html: side.answer }} />
+          {p.note && (
+            <aside class="note" aria-label={p.t('yourNote')}>
+              <p class="note-title">{p.t('yourNote')}</p>
+              <p class="note-text">{p.note}</p>
+            </aside>
+          )}
           {q.refs.length > 0 && (
             <details class="refs">
               <summary>{p.t('references')}</summary>
@@ -79,7 +94,7 @@ export function StudyCard(p: StudyCardProps) {
         </>
       ) : (
         <button type="button" class="reveal" onClick={p.onReveal} aria-keyshortcuts="Space Enter">
-          {p.t('reveal')} <kbd>{p.t('revealHint')}</kbd>
+          {p.t(p.lapses ? 'readAgain' : 'reveal')} <kbd>{p.t('revealHint')}</kbd>
         </button>
       )}
     </article>

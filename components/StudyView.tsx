@@ -1,10 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { SessionState, StudySession } from '@/lib/session';
+import type { Notice, SessionState, StudySession } from '@/lib/session';
 import type { Lang } from '@/lib/settings';
-import type { Translate } from '@/lib/i18n/strings';
-import { isGrade } from '@/lib/srs/card-state';
+import type { StringKey, Translate } from '@/lib/i18n/strings';
+import { isGrade, isLeech } from '@/lib/srs/card-state';
 import { CaughtUp } from './CaughtUp';
+import { CardTools } from './CardTools';
 import { StudyCard } from './StudyCard';
+
+const NOTICES: Record<Notice, StringKey> = {
+  skipped: 'noticeSkipped',
+  buried: 'noticeBuried',
+  suspended: 'noticeSuspended',
+  reset: 'noticeReset',
+  undone: 'noticeUndone',
+  noteSaved: 'noticeNoteSaved',
+};
 
 export interface StudyViewProps {
   session: StudySession;
@@ -24,9 +34,15 @@ export function useSessionState(session: StudySession): SessionState {
   return state;
 }
 
-/** The study surface shared by the new tab and the popup, with its keys. */
+/**
+ * The study surface shared by the new tab and the popup, with its keys: Space/Enter reveal,
+ * 1-4 rate, U undo, S skip, B bury, N note.
+ */
 export function StudyView({ session, contentLang, uiLang, t, now, onQuestionShown }: StudyViewProps) {
   const state = useSessionState(session);
+  const [editingNote, setEditingNote] = useState(false);
+  const cardId = state.kind === 'card' ? state.card.id : null;
+  useEffect(() => setEditingNote(false), [cardId]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -34,8 +50,18 @@ export function StudyView({ session, contentLang, uiLang, t, now, onQuestionShow
       const target = e.target;
       if (target instanceof Element && target.closest('input, textarea, select, [contenteditable]')) return;
       const s = session.state;
+      const key = e.key.toLowerCase();
+      if (key === 'u' && s.canUndo) {
+        e.preventDefault();
+        return void session.undo();
+      }
       if (s.kind !== 'card') return;
-      if (!s.revealed && (e.key === ' ' || e.key === 'Enter')) {
+      if (key === 's' || key === 'b' || key === 'n') {
+        e.preventDefault();
+        if (key === 's') void session.skip();
+        else if (key === 'b') void session.act({ kind: 'bury' });
+        else setEditingNote(true);
+      } else if (!s.revealed && (e.key === ' ' || e.key === 'Enter')) {
         e.preventDefault();
         session.reveal();
       } else if (s.revealed && isGrade(Number(e.key)) && e.key.length === 1) {
@@ -51,6 +77,29 @@ export function StudyView({ session, contentLang, uiLang, t, now, onQuestionShow
     if (state.kind === 'card') onQuestionShown?.(state.question.hasMath);
   }, [state.kind === 'card' ? state.question : null]);
 
+  const status = (state.actionError || state.notice) && (
+    <p class={state.actionError ? 'status error' : 'status muted'} role="status">
+      {state.actionError ? t('actionFailed', { message: state.actionError }) : t(NOTICES[state.notice!])}
+    </p>
+  );
+  const tools = (card: boolean) => (
+    <CardTools
+      t={t}
+      hasCard={card}
+      canUndo={Boolean(state.canUndo)}
+      disabled={state.kind === 'card' && (state.pending || !state.confirmed)}
+      note={state.kind === 'card' ? (state.card.note ?? '') : ''}
+      editingNote={editingNote}
+      onEditNote={setEditingNote}
+      onUndo={() => void session.undo()}
+      onSkip={() => void session.skip()}
+      onBury={() => void session.act({ kind: 'bury' })}
+      onSuspend={() => void session.act({ kind: 'suspend' })}
+      onReset={() => void session.act({ kind: 'reset' })}
+      onSaveNote={(text) => void session.act({ kind: 'note', text })}
+    />
+  );
+
   switch (state.kind) {
     case 'loading':
       return <p class="muted loading">{t('loading')}</p>;
@@ -61,24 +110,36 @@ export function StudyView({ session, contentLang, uiLang, t, now, onQuestionShow
         </p>
       );
     case 'done':
-      return <CaughtUp counts={state.counts} now={now()} lang={uiLang} t={t} />;
+      return (
+        <>
+          <CaughtUp counts={state.counts} now={now()} lang={uiLang} t={t} />
+          {status}
+          {state.canUndo && tools(false)}
+        </>
+      );
     case 'card':
       return (
-        <StudyCard
-          key={state.card.id}
-          question={state.question}
-          contentLang={contentLang}
-          uiLang={uiLang}
-          t={t}
-          revealed={state.revealed}
-          previews={state.previews}
-          now={now()}
-          pending={state.pending}
-          confirmed={state.confirmed}
-          error={state.error}
-          onReveal={() => session.reveal()}
-          onRate={(g) => void session.rate(g)}
-        />
+        <>
+          <StudyCard
+            key={state.card.id}
+            question={state.question}
+            contentLang={contentLang}
+            uiLang={uiLang}
+            t={t}
+            revealed={state.revealed}
+            previews={state.previews}
+            now={now()}
+            pending={state.pending}
+            confirmed={state.confirmed}
+            error={state.error}
+            lapses={isLeech(state.card) ? state.card.lapses : 0}
+            note={state.card.note}
+            onReveal={() => session.reveal()}
+            onRate={(g) => void session.rate(g)}
+          />
+          {status}
+          {tools(true)}
+        </>
       );
   }
 }

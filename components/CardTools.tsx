@@ -1,0 +1,138 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Translate } from '@/lib/i18n/strings';
+import { NOTE_MAX_LENGTH } from '@/lib/srs/card-state';
+
+export interface CardToolsProps {
+  t: Translate;
+  /** A card is on screen (skip, bury, suspend, reset and note apply to it). */
+  hasCard: boolean;
+  canUndo: boolean;
+  disabled: boolean;
+  note: string;
+  editingNote: boolean;
+  onEditNote: (open: boolean) => void;
+  onUndo: () => void;
+  onSkip: () => void;
+  onBury: () => void;
+  onSuspend: () => void;
+  onReset: () => void;
+  onSaveNote: (text: string) => void;
+}
+
+/**
+ * Everything besides rating: undo (U), skip (S), bury (B), suspend, reset, note (N).
+ * Reset asks once more in place; the note is edited inline.
+ */
+export function CardTools(p: CardToolsProps) {
+  const [confirmReset, setConfirmReset] = useState(false);
+  return (
+    <div class="card-tools">
+      <div class="tool-row" role="group" aria-label={p.t('cardActions')}>
+        {p.canUndo && (
+          <button type="button" class="tool" onClick={p.onUndo} aria-keyshortcuts="U">
+            {p.t('undo')} <kbd>U</kbd>
+          </button>
+        )}
+        {p.hasCard && (
+          <>
+            <button type="button" class="tool" disabled={p.disabled} onClick={p.onSkip} aria-keyshortcuts="S">
+              {p.t('skip')} <kbd>S</kbd>
+            </button>
+            <button type="button" class="tool" disabled={p.disabled} onClick={p.onBury} aria-keyshortcuts="B">
+              {p.t('bury')} <kbd>B</kbd>
+            </button>
+            <button type="button" class="tool" disabled={p.disabled} onClick={p.onSuspend}>
+              {p.t('suspend')}
+            </button>
+            {confirmReset ? (
+              <span class="confirm">
+                {p.t('resetConfirm')}{' '}
+                <button
+                  type="button"
+                  class="tool danger"
+                  onClick={() => {
+                    setConfirmReset(false);
+                    p.onReset();
+                  }}
+                >
+                  {p.t('reset')}
+                </button>{' '}
+                <button type="button" class="tool" onClick={() => setConfirmReset(false)}>
+                  {p.t('cancel')}
+                </button>
+              </span>
+            ) : (
+              <button type="button" class="tool" disabled={p.disabled} onClick={() => setConfirmReset(true)}>
+                {p.t('reset')}…
+              </button>
+            )}
+            <button
+              type="button"
+              class="tool"
+              disabled={p.disabled}
+              aria-expanded={p.editingNote}
+              onClick={() => p.onEditNote(!p.editingNote)}
+              aria-keyshortcuts="N"
+            >
+              {p.t('note')} <kbd>N</kbd>
+            </button>
+          </>
+        )}
+      </div>
+      {p.hasCard && p.editingNote && (
+        <NoteEditor t={p.t} note={p.note} onSave={p.onSaveNote} onClose={() => p.onEditNote(false)} />
+      )}
+    </div>
+  );
+}
+
+function NoteEditor({
+  t,
+  note,
+  onSave,
+  onClose,
+}: {
+  t: Translate;
+  note: string;
+  onSave: (text: string) => void;
+  onClose: () => void;
+}) {
+  const [text, setText] = useState(note);
+  const area = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => area.current?.focus(), []);
+  const save = () => {
+    onSave(text);
+    onClose();
+  };
+  return (
+    <form
+      class="note-editor"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save();
+      }}
+    >
+      <label for="note-text">{t('noteLabel')}</label>
+      <textarea
+        id="note-text"
+        ref={area}
+        rows={3}
+        maxLength={NOTE_MAX_LENGTH}
+        value={text}
+        onInput={(e) => setText(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') onClose();
+          else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) save();
+        }}
+      />
+      <div class="note-actions">
+        <button type="submit" class="tool primary">
+          {t('save')}
+        </button>
+        <button type="button" class="tool" onClick={onClose}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
