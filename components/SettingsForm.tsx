@@ -106,6 +106,64 @@ export function SettingsForm({ settings, t, onChange }: SettingsFormProps) {
         />
       </section>
       <section>
+        <h2>{t('newTab')}</h2>
+        <p class="muted">{t('newTabHint')}</p>
+        <SelectField
+          name="newTabMode"
+          label={t('newTabMode')}
+          value={settings.newTabMode}
+          options={[
+            ['every', t('modeEvery')],
+            ['nth', t('modeNth')],
+            ['off', t('modeOff')],
+          ]}
+          onChange={(v) => onChange({ newTabMode: v })}
+        />
+        {settings.newTabMode === 'nth' && (
+          <NumberField
+            name="newTabEvery"
+            label={t('newTabEvery')}
+            value={settings.newTabEvery}
+            {...LIMITS.newTabEvery}
+            onChange={(v) => onChange({ newTabEvery: v })}
+          />
+        )}
+        <NumberField
+          name="newTabDailyCap"
+          label={t('newTabDailyCap')}
+          value={settings.newTabDailyCap}
+          {...LIMITS.newTabDailyCap}
+          onChange={(v) => onChange({ newTabDailyCap: v })}
+        />
+        <label class="field check">
+          <input
+            type="checkbox"
+            name="quietHours"
+            checked={settings.quietHours}
+            onChange={(e) => onChange({ quietHours: e.currentTarget.checked })}
+          />
+          <span>{t('quietHours')}</span>
+        </label>
+        {settings.quietHours && (
+          <>
+            <NumberField
+              name="quietFrom"
+              label={t('quietFrom')}
+              value={settings.quietFrom}
+              {...LIMITS.quietFrom}
+              onChange={(v) => onChange({ quietFrom: v })}
+            />
+            <NumberField
+              name="quietTo"
+              label={t('quietTo')}
+              value={settings.quietTo}
+              {...LIMITS.quietTo}
+              onChange={(v) => onChange({ quietTo: v })}
+            />
+          </>
+        )}
+      </section>
+      <section>
         <h2>{t('display')}</h2>
         <SelectField
           name="uiLang"

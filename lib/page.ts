@@ -4,6 +4,8 @@ import { studyDb } from './db/open';
 import { translator, type Translate } from './i18n/strings';
 import { onQueueChanged, sendCardAction, sendGrade, sendPreview, sendUndo } from './messaging';
 import { createStudySession, type StudySession } from './session';
+import { currentDay, snooze, updatePacing, type CalmReason, type PaceDecision } from './pacing';
+import { studySnapshot, type StudyCounts } from './study';
 import { resolveLang, type Lang, type Settings, type Theme } from './settings';
 import { loadSettings, onSettingsChanged, readSettingsMirror } from './settings-store';
 import { localPreparedStore, usablePrepared, type PaintLabels } from './prepared';
@@ -37,6 +39,27 @@ export interface StudyPage {
   /** The settings the page started with (the last saved ones, read synchronously). */
   settings: Settings;
   onSettings: (listener: (s: Settings) => void) => () => void;
+  /** Starts studying (once); a calm new tab starts only when asked to. */
+  start: () => void;
+  /** Today's counts, for a page that is not studying. */
+  counts: () => Promise<StudyCounts>;
+}
+
+/** What prepaint.js decided for this new tab (<html data-pace>); a page without it studies. */
+export function paceOfThisTab(root: HTMLElement = document.documentElement): PaceDecision {
+  const pace = root.dataset.pace;
+  if (!pace || pace === 'study') return { study: true };
+  const until = Number(root.dataset.paceUntil);
+  return { study: false, reason: pace as CalmReason, ...(until > 0 ? { until } : {}) };
+}
+
+/** Snoozes new-tab study in this browser; returns when it ends. */
+export function snoozeNewTabs(kind: 'hour' | 'day', settings: Settings): number {
+  return updatePacing((s) => snooze(s, kind, Date.now(), settings.dayStartHour)).snoozeUntil;
+}
+
+export function resumeNewTabs(): void {
+  updatePacing((s) => ({ ...s, snoozeUntil: 0 }));
 }
 
 /**
@@ -45,13 +68,14 @@ export interface StudyPage {
  * card the previous page prepared; the session then confirms it against IndexedDB and
  * follows queue and settings changes.
  */
-export function bootStudyPage({ rotate }: { rotate: boolean }): StudyPage {
+export function bootStudyPage({ rotate, study = true }: { rotate: boolean; study?: boolean }): StudyPage {
   const settings = readSettingsMirror();
   let latest = settings;
   applyTheme(settings.theme);
   const prepared = { next: localPreparedStore('next'), head: localPreparedStore('head') };
   // A new tab paints the card the last page prepared for it; the popup, the queue's head.
-  const initial = usablePrepared((rotate ? prepared.next : prepared.head).read(), Date.now());
+  // A calm new tab leaves it for the next tab.
+  const initial = study ? usablePrepared((rotate ? prepared.next : prepared.head).read(), Date.now()) : null;
   // Taken: a tab opened next must not paint the same card before this one prepares another.
   if (rotate && initial) prepared.next.clear();
   const session = createStudySession({
@@ -68,6 +92,16 @@ export function bootStudyPage({ rotate }: { rotate: boolean }): StudyPage {
     prepared,
     initial,
     labels: (q) => paintLabels(q, latest),
+    // New tabs count what they studied today, for the daily new-tab cap.
+    ...(rotate
+      ? {
+          onRated: (delta: 1 | -1) =>
+            updatePacing((s) => {
+              const day = currentDay(s, Date.now(), latest.dayStartHour);
+              return { ...day, studied: Math.max(0, day.studied + delta) };
+            }),
+        }
+      : {}),
   });
   const listeners = new Set<(s: Settings) => void>();
   const changed = (s: Settings) => {
@@ -82,10 +116,18 @@ export function bootStudyPage({ rotate }: { rotate: boolean }): StudyPage {
   void loadSettings().then((stored) => {
     if (JSON.stringify(stored) !== JSON.stringify(settings)) changed(stored);
   });
-  void session.start();
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    void session.start();
+  };
+  if (study) start();
   return {
     session,
     settings,
+    start,
+    counts: async () => (await studySnapshot(await studyDb(), latest, Date.now(), { rotate: false })).counts,
     onSettings: (l) => {
       listeners.add(l);
       return () => listeners.delete(l);

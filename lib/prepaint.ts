@@ -1,3 +1,4 @@
+import { openNewTab, pacingFromMirror, readPacing, writePacing } from './pacing';
 import { localPreparedStore, usablePrepared } from './prepared';
 import { SETTINGS_MIRROR_KEY } from './storage-keys';
 
@@ -6,16 +7,29 @@ import { SETTINGS_MIRROR_KEY } from './storage-keys';
  * the page is still parsing, before the app's modules have loaded: the question is on
  * screen about as soon as a blank page would be. The words around it come with the
  * prepared card (`labels`), so this needs no catalog. The app then renders the same card
- * over it and confirms it against IndexedDB. Nothing here writes anything.
+ * over it and confirms it against IndexedDB.
+ *
+ * A new tab first decides, from the pacing settings and this browser's tab count, whether
+ * it studies at all; it records the decision on <html data-pace> ('study', or why it shows
+ * the calm page) for the app. That tab count is the only thing written here.
  */
 export function prepaint(kind: 'newtab' | 'popup', doc: Document = document, now = Date.now()): boolean {
   const root = doc.documentElement;
+  let mirror: { theme?: unknown } | null = null;
   try {
-    const theme = (JSON.parse(localStorage.getItem(SETTINGS_MIRROR_KEY) ?? '{}') as { theme?: unknown })
-      .theme;
-    if (theme === 'light' || theme === 'dark') root.dataset.theme = theme;
+    mirror = JSON.parse(localStorage.getItem(SETTINGS_MIRROR_KEY) ?? 'null') as { theme?: unknown } | null;
   } catch {
-    // No mirror: the system theme, as the app would choose.
+    // No mirror: defaults, as the app would choose.
+  }
+  if (mirror?.theme === 'light' || mirror?.theme === 'dark') root.dataset.theme = mirror.theme;
+  if (kind === 'newtab') {
+    const { decision, state } = openNewTab(pacingFromMirror(mirror), readPacing(), now);
+    writePacing(state);
+    root.dataset.pace = decision.study ? 'study' : decision.reason;
+    if (!decision.study) {
+      if (decision.until) root.dataset.paceUntil = String(decision.until);
+      return false;
+    }
   }
   const prepared = usablePrepared(localPreparedStore(kind === 'newtab' ? 'next' : 'head').read(), now);
   const labels = prepared?.labels;

@@ -69,6 +69,8 @@ export interface SessionDeps {
   prepared?: { next: PreparedStore; head: PreparedStore };
   /** A card prepared by an earlier page, painted at once and then confirmed. */
   initial?: PreparedCard | null;
+  /** Told after a rating is stored (+1) or undone (-1): new tabs count toward a daily cap. */
+  onRated?: (delta: 1 | -1) => void;
   /** The words prepaint.js will need for a card, in this page's languages. */
   labels?: (question: CompiledQuestion) => PaintLabels;
 }
@@ -268,7 +270,10 @@ export function createStudySession(deps: SessionDeps) {
     }
     if (state.kind !== 'card' || state.card.id !== current.card.id) return;
     if (!res.ok) return set({ ...state, pending: false, error: res.message });
-    if (!res.duplicate) given.push(attempt.reviewId);
+    if (!res.duplicate) {
+      given.push(attempt.reviewId);
+      deps.onRated?.(1);
+    }
     state = { ...state, notice: undefined, actionError: undefined };
     forgetPrepared(current.card.id);
     await advance(showUpNext(current.card.id));
@@ -333,6 +338,7 @@ export function createStudySession(deps: SessionDeps) {
     // Either way this rating cannot be undone again.
     given.pop();
     if (!res.ok) return set({ ...state, actionError: res.message });
+    deps.onRated?.(-1);
     const gen = ++generation;
     upNext = null;
     attempt = null;

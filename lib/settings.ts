@@ -1,11 +1,12 @@
 import { SECTIONS } from './bank/taxonomy';
+import { DEFAULT_PACING, type PacingSettings } from './pacing';
 import { topicKey, type TopicFilter } from './srs/scope';
 
 export type Lang = 'zh' | 'en';
 export type LangChoice = 'auto' | Lang;
 export type Theme = 'system' | 'light' | 'dark';
 
-export interface Settings extends TopicFilter {
+export interface Settings extends TopicFilter, PacingSettings {
   version: 1;
   newPerDay: number;
   maxReviewsPerDay: number;
@@ -29,6 +30,7 @@ export const DEFAULT_SETTINGS: Settings = {
   uiLang: 'auto',
   contentLang: 'auto',
   theme: 'system',
+  ...DEFAULT_PACING,
 };
 
 export const LIMITS = {
@@ -36,6 +38,10 @@ export const LIMITS = {
   maxReviewsPerDay: { min: 0, max: 9999 },
   retention: { min: 0.7, max: 0.97 },
   dayStartHour: { min: 0, max: 23 },
+  newTabEvery: { min: 2, max: 50 },
+  newTabDailyCap: { min: 0, max: 1000 },
+  quietFrom: { min: 0, max: 23 },
+  quietTo: { min: 0, max: 23 },
 } as const;
 
 const KNOWN_SECTIONS = new Set<string>(SECTIONS.map((s) => s.id));
@@ -77,6 +83,12 @@ export function normalizeSettings(raw: unknown): Settings {
     uiLang: oneOf(r.uiLang, ['auto', 'zh', 'en'], d.uiLang),
     contentLang: oneOf(r.contentLang, ['auto', 'zh', 'en'], d.contentLang),
     theme: oneOf(r.theme, ['system', 'light', 'dark'], d.theme),
+    newTabMode: oneOf(r.newTabMode, ['every', 'nth', 'off'], d.newTabMode),
+    newTabEvery: num(r.newTabEvery, d.newTabEvery, LIMITS.newTabEvery),
+    newTabDailyCap: num(r.newTabDailyCap, d.newTabDailyCap, LIMITS.newTabDailyCap),
+    quietHours: typeof r.quietHours === 'boolean' ? r.quietHours : d.quietHours,
+    quietFrom: num(r.quietFrom, d.quietFrom, LIMITS.quietFrom),
+    quietTo: num(r.quietTo, d.quietTo, LIMITS.quietTo),
   };
 }
 

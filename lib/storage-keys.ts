@@ -4,3 +4,4 @@
  */
 export const SETTINGS_MIRROR_KEY = 'llm-cards:settings';
 export const PREPARED_KEY_PREFIX = 'llm-cards:prepared:';
+export const PACING_KEY = 'llm-cards:pacing';

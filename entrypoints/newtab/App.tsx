@@ -1,31 +1,82 @@
 import { useEffect, useState } from 'preact/hooks';
 import { StudyView } from '@/components/StudyView';
 import { FocusHint } from '@/components/FocusHint';
-import { applyDocumentLang, openOptions, pageLangs, showMathStyles, type StudyPage } from '@/lib/page';
+import { CalmPage } from '@/components/CalmPage';
+import type { PaceDecision } from '@/lib/pacing';
+import type { StudyCounts } from '@/lib/study';
+import {
+  applyDocumentLang,
+  openOptions,
+  pageLangs,
+  resumeNewTabs,
+  showMathStyles,
+  snoozeNewTabs,
+  type StudyPage,
+} from '@/lib/page';
 
-export function App({ page }: { page: StudyPage }) {
+export function App({ page, pace: firstPace }: { page: StudyPage; pace: PaceDecision }) {
   const [settings, setSettings] = useState(page.settings);
+  const [pace, setPace] = useState(firstPace);
+  const [counts, setCounts] = useState<StudyCounts | null>(null);
   useEffect(() => page.onSettings(setSettings), [page]);
   const langs = pageLangs(settings);
   useEffect(() => {
     applyDocumentLang(langs.ui);
     document.title = langs.t('appName');
   }, [langs.ui]);
+  useEffect(() => {
+    if (!pace.study) void page.counts().then(setCounts);
+  }, [pace]);
+  const study = () => {
+    setPace({ study: true });
+    page.start();
+  };
+  const snoozeFor = (kind: 'hour' | 'day') =>
+    setPace({ study: false, reason: 'snoozed', until: snoozeNewTabs(kind, settings) });
   return (
     <div class="page newtab">
-      <StudyView
-        session={page.session}
-        contentLang={langs.content}
-        uiLang={langs.ui}
-        t={langs.t}
-        now={Date.now}
-        onQuestionShown={showMathStyles}
-      />
+      {pace.study ? (
+        <StudyView
+          session={page.session}
+          contentLang={langs.content}
+          uiLang={langs.ui}
+          t={langs.t}
+          now={Date.now}
+          onQuestionShown={showMathStyles}
+        />
+      ) : (
+        <CalmPage
+          reason={pace.reason}
+          until={pace.until}
+          every={settings.newTabEvery}
+          counts={counts}
+          lang={langs.ui}
+          t={langs.t}
+          now={Date.now}
+          onStudyNow={study}
+          onResume={() => {
+            resumeNewTabs();
+            study();
+          }}
+        />
+      )}
       <footer class="page-footer">
-        <FocusHint t={langs.t} />
-        <button type="button" class="link" onClick={openOptions}>
-          {langs.t('options')}
-        </button>
+        {pace.study ? <FocusHint t={langs.t} /> : <span />}
+        <span class="snooze">
+          {pace.study && (
+            <>
+              <button type="button" class="link" onClick={() => snoozeFor('hour')}>
+                {langs.t('snoozeHour')}
+              </button>
+              <button type="button" class="link" onClick={() => snoozeFor('day')}>
+                {langs.t('snoozeDay')}
+              </button>
+            </>
+          )}
+          <button type="button" class="link" onClick={openOptions}>
+            {langs.t('options')}
+          </button>
+        </span>
       </footer>
     </div>
   );

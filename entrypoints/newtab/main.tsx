@@ -1,14 +1,16 @@
 import { render } from 'preact';
 import '@/components/theme.css';
-import { bootStudyPage } from '@/lib/page';
+import { bootStudyPage, paceOfThisTab } from '@/lib/page';
 import { App } from './App';
 
-// A new tab rotates through what is due, starting from the card the last page prepared.
+// A new tab rotates through what is due, starting from the card the last page prepared,
+// unless prepaint.js decided this tab does not study (pacing): then it shows the calm page.
 const app = document.getElementById('app')!;
 const start = () => {
+  const pace = paceOfThisTab();
   // Replaces what prepaint.js painted, in one task: nothing flickers.
   app.replaceChildren();
-  render(<App page={bootStudyPage({ rotate: true })} />, app);
+  render(<App page={bootStudyPage({ rotate: true, study: pace.study })} pace={pace} />, app);
 };
 // prepaint.js loads this module after the browser has painted the prepared card.
 start();

@@ -39,6 +39,20 @@ const en = {
   selectAll: 'All',
   selectNone: 'None',
   questionsCount: '{n} questions',
+  newTab: 'New tab',
+  newTabMode: 'Study on new tabs',
+  modeEvery: 'Every new tab',
+  modeNth: 'Every Nth new tab',
+  modeOff: 'Never (show the clock and progress)',
+  newTabEvery: 'N (study on every Nth tab)',
+  newTabDailyCap: 'Most cards from new tabs per day (0 = no limit)',
+  quietHours: 'Quiet hours: no study on new tabs',
+  quietFrom: 'Quiet from (hour)',
+  quietTo: 'Quiet until (hour)',
+  newTabHint:
+    'When a new tab does not study, it shows a calm page with the time and your progress. The toolbar popup always reviews.',
+  statistics: 'Statistics',
+  browse: 'Browse cards',
 };
 
 export type OptionsKey = keyof typeof en;
@@ -79,6 +93,19 @@ const zh: Record<OptionsKey, string> = {
   selectAll: '全选',
   selectNone: '全不选',
   questionsCount: '{n} 题',
+  newTab: '新标签页',
+  newTabMode: '在新标签页学习',
+  modeEvery: '每个新标签页',
+  modeNth: '每隔 N 个新标签页',
+  modeOff: '从不(只显示时间和进度)',
+  newTabEvery: 'N(每 N 个标签页学习一次)',
+  newTabDailyCap: '每天新标签页最多学习卡片数(0 = 不限)',
+  quietHours: '免打扰时段:新标签页不学习',
+  quietFrom: '免打扰开始(点)',
+  quietTo: '免打扰结束(点)',
+  newTabHint: '新标签页不学习时,会显示一个安静的页面:时间和今日进度。工具栏弹窗随时可以复习。',
+  statistics: '统计',
+  browse: '浏览卡片',
 };
 
 export type OptionsTranslate = (

@@ -60,6 +60,16 @@ const en = {
   noticeUndone: 'Rating undone: the card is back as it was.',
   noticeNoteSaved: 'Note saved.',
   actionFailed: 'That did not work: {message}',
+  snoozeHour: 'Snooze 1 hour',
+  snoozeDay: 'Snooze for today',
+  studyNow: 'Study a card now',
+  resume: 'Resume studying',
+  calmOff: 'Study on new tabs is off.',
+  calmSnoozed: 'Snoozed until {when}.',
+  calmQuiet: 'Quiet hours until {when}.',
+  calmCap: 'Today’s new-tab cards are done.',
+  calmNth: 'This tab takes a break: you study on every {n}th new tab.',
+  dueNowCount: 'Due now: {n}',
 };
 
 export type StringKey = keyof typeof en;
@@ -118,6 +128,16 @@ const zh: Catalog = {
   noticeUndone: '已撤销评分,卡片恢复原状。',
   noticeNoteSaved: '笔记已保存。',
   actionFailed: '操作失败:{message}',
+  snoozeHour: '暂停 1 小时',
+  snoozeDay: '今天不再学习',
+  studyNow: '现在学一张',
+  resume: '恢复学习',
+  calmOff: '新标签页学习已关闭。',
+  calmSnoozed: '已暂停到 {when}。',
+  calmQuiet: '免打扰时段,到 {when} 结束。',
+  calmCap: '今天新标签页的卡片已经学完。',
+  calmNth: '这个标签页休息一下:每 {n} 个新标签页学习一次。',
+  dueNowCount: '待复习:{n}',
 };
 
 const catalogs: Record<Lang, Catalog> = { en, zh };
