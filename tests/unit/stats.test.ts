@@ -10,7 +10,9 @@ import {
   type StatsCard,
   type StatsReview,
 } from '@/lib/stats';
-import { State } from '@/lib/srs/schedule';
+import { makeScheduler, Rating, State } from '@/lib/srs/schedule';
+import { openStudyDb, recordRating, syncBank } from '@/lib/db';
+import { readStatsData } from '@/lib/db/stats-read';
 
 // vitest.config.ts runs the unit tests with TZ=Asia/Shanghai (UTC+8, no daylight saving).
 // Every time below is written with its offset, so it names the same instant on any machine,
@@ -208,5 +210,48 @@ describe('with no reviews', () => {
     expect(s.forecast).toMatchObject({ max: 0, total: 0 });
     expect(retentionRate(s.retention.overall.allTime)).toBeNull();
     expect(s.states.new).toBe(1);
+  });
+});
+
+describe('statistics read from the database', () => {
+  it('match the ratings recorded through the data layer', async () => {
+    const db = await openStudyDb(`stats-${Math.random()}`);
+    const bank = ['a', 'b', 'c', 'd'].map((id, order) => ({
+      id,
+      section: 'basics',
+      topics: ['attention'],
+      order,
+    }));
+    const t0 = at('2026-03-09T21:00');
+    await syncBank(db, bank, t0);
+    const f = makeScheduler({ retention: 0.9, fuzz: false });
+    // Yesterday evening: a Good; today: a, b Good, c Again.
+    await recordRating(db, f, { reviewId: 'r0', cardId: 'd', rating: Rating.Good, reviewedAt: t0 });
+    const today = at('2026-03-10T09:00');
+    await recordRating(db, f, { reviewId: 'r1', cardId: 'a', rating: Rating.Good, reviewedAt: today });
+    await recordRating(db, f, {
+      reviewId: 'r2',
+      cardId: 'b',
+      rating: Rating.Good,
+      reviewedAt: today + 60_000,
+    });
+    await recordRating(db, f, {
+      reviewId: 'r3',
+      cardId: 'c',
+      rating: Rating.Again,
+      reviewedAt: today + 120_000,
+    });
+    const { cards, reviews } = await readStatsData(db);
+    const s = computeStats(cards, reviews, opts('2026-03-10T10:00'));
+    expect(s.today).toBe(3);
+    expect(s.streak).toBe(2);
+    expect(s.totalReviews).toBe(4);
+    expect(s.heatmap.days.at(-1)!.count).toBe(3);
+    expect(s.heatmap.days.at(-2)!.count).toBe(1);
+    // Four cards rated once from new: all in learning steps, all due within the forecast.
+    expect(s.states).toEqual({ new: 0, learning: 4, review: 0, relearning: 0, suspended: 0 });
+    expect(s.forecast.total).toBe(4);
+    expect(s.retention.overall.allTime.total).toBe(0);
+    db.close();
   });
 });
