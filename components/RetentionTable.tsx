@@ -1,0 +1,81 @@
+import type { Lang } from '@/lib/settings';
+import { sectionById } from '@/lib/bank/taxonomy';
+import type { StatsTranslate } from '@/lib/i18n/stats-strings';
+import { MIN_RETENTION_SAMPLE, retentionRate, type Retention, type RetentionCount } from '@/lib/stats';
+import { percent } from './stats-format';
+
+function Cell({ c, t }: { c: RetentionCount; t: StatsTranslate }) {
+  const rate = retentionRate(c);
+  return (
+    <td data-rate={rate === null ? '' : rate.toFixed(3)} data-n={c.total}>
+      <span class="pct">{rate === null ? '—' : percent(rate)}</span>{' '}
+      <span class="muted n">{c.total === 1 ? t('oneRating') : t('ratings', { n: c.total })}</span>
+    </td>
+  );
+}
+
+/**
+ * True retention overall, per section and per topic, over the last 30 days and all time,
+ * each with the number of ratings behind it; figures under the minimum sample show "—".
+ */
+export function RetentionTable({
+  data,
+  desired,
+  t,
+  lang,
+}: {
+  data: Retention;
+  desired: number;
+  t: StatsTranslate;
+  lang: Lang;
+}) {
+  const sections = data.sections.filter((s) => s.allTime.total > 0);
+  return (
+    <>
+      <p class="muted">{t('retentionHint', { desired: percent(desired), min: MIN_RETENTION_SAMPLE })}</p>
+      <table class="retention">
+        <thead>
+          <tr>
+            <th scope="col">{t('section')}</th>
+            <th scope="col">{t('recent')}</th>
+            <th scope="col">{t('allTime')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr class="overall" data-key="all">
+            <th scope="row">
+              {t('overall')}{' '}
+              <span class="muted n">
+                ({t('desired')} {percent(desired)})
+              </span>
+            </th>
+            <Cell c={data.overall.recent} t={t} />
+            <Cell c={data.overall.allTime} t={t} />
+          </tr>
+        </tbody>
+        {sections.map((s) => {
+          const def = sectionById(s.key);
+          return (
+            <tbody key={s.key}>
+              <tr class="section-row" data-key={s.key}>
+                <th scope="row">{def?.label[lang] ?? s.key}</th>
+                <Cell c={s.recent} t={t} />
+                <Cell c={s.allTime} t={t} />
+              </tr>
+              {s.topics.map((topic) => {
+                const id = topic.key.slice(s.key.length + 1);
+                return (
+                  <tr class="topic-row" key={topic.key} data-key={topic.key}>
+                    <th scope="row">{def?.topics[id]?.[lang] ?? id}</th>
+                    <Cell c={topic.recent} t={t} />
+                    <Cell c={topic.allTime} t={t} />
+                  </tr>
+                );
+              })}
+            </tbody>
+          );
+        })}
+      </table>
+    </>
+  );
+}
