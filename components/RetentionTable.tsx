@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { Lang } from '@/lib/settings';
 import { sectionById } from '@/lib/bank/taxonomy';
 import type { StatsTranslate } from '@/lib/i18n/stats-strings';
@@ -30,9 +31,19 @@ export function RetentionTable({
   lang: Lang;
 }) {
   const sections = data.sections.filter((s) => s.allTime.total > 0);
+  // Topics are folded under their section until the person opens it.
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (key: string) =>
+    setOpen((o) => {
+      const next = new Set(o);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
   return (
     <>
-      <p class="muted">{t('retentionHint', { desired: percent(desired), min: MIN_RETENTION_SAMPLE })}</p>
+      <p class="muted retention-hint">
+        {t('retentionHint', { desired: percent(desired), min: MIN_RETENTION_SAMPLE })}
+      </p>
       <table class="retention">
         <thead>
           <tr>
@@ -56,22 +67,33 @@ export function RetentionTable({
         {sections.map((s) => {
           const def = sectionById(s.key);
           return (
-            <tbody key={s.key}>
+            <tbody key={s.key} id={`topics-${s.key}`}>
               <tr class="section-row" data-key={s.key}>
-                <th scope="row">{def?.label[lang] ?? s.key}</th>
+                <th scope="row">
+                  <button
+                    type="button"
+                    class="fold"
+                    aria-expanded={open.has(s.key)}
+                    aria-controls={`topics-${s.key}`}
+                    onClick={() => toggle(s.key)}
+                  >
+                    {def?.label[lang] ?? s.key}
+                  </button>
+                </th>
                 <Cell c={s.recent} t={t} />
                 <Cell c={s.allTime} t={t} />
               </tr>
-              {s.topics.map((topic) => {
-                const id = topic.key.slice(s.key.length + 1);
-                return (
-                  <tr class="topic-row" key={topic.key} data-key={topic.key}>
-                    <th scope="row">{def?.topics[id]?.[lang] ?? id}</th>
-                    <Cell c={topic.recent} t={t} />
-                    <Cell c={topic.allTime} t={t} />
-                  </tr>
-                );
-              })}
+              {open.has(s.key) &&
+                s.topics.map((topic) => {
+                  const id = topic.key.slice(s.key.length + 1);
+                  return (
+                    <tr class="topic-row" key={topic.key} data-key={topic.key}>
+                      <th scope="row">{def?.topics[id]?.[lang] ?? id}</th>
+                      <Cell c={topic.recent} t={t} />
+                      <Cell c={topic.allTime} t={t} />
+                    </tr>
+                  );
+                })}
             </tbody>
           );
         })}

@@ -143,9 +143,9 @@ describe.runIf(browserAvailable())('the statistics page in Chromium', () => {
     const cell = (date: string) => stats.locator(`.heatmap rect[data-date="${date}"]`);
     expect(await cell(log.todayDate).getAttribute('data-count')).toBe('3');
     expect(await cell(log.yesterdayDate).getAttribute('data-count')).toBe('2');
-    expect(await cell(log.todayDate).locator('title').textContent()).toMatch(/: 3 reviews$/);
+    expect(await cell(log.todayDate).locator('title').textContent()).toMatch(/ · reviews: 3$/);
     expect(await stats.locator('.heatmap svg[role="img"]').getAttribute('aria-label')).toBe(
-      '5 reviews on 2 days in the last year; at most 3 on one day.',
+      'In the last year: 5 reviews; days with reviews: 2; most in one day: 3.',
     );
 
     // Cards by state, as the cards store has them.
