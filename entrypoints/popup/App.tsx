@@ -1,7 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { StudyView, useSessionState } from '@/components/StudyView';
 import { QueueHeader } from '@/components/QueueHeader';
 import { applyDocumentLang, openOptions, pageLangs, showMathStyles, type StudyPage } from '@/lib/page';
+import { statsTranslator } from '@/lib/i18n/stats-strings';
+
+function openStats(): void {
+  void browser.tabs.create({ url: browser.runtime.getURL('/stats.html') });
+}
 
 export function App({ page }: { page: StudyPage }) {
   const [settings, setSettings] = useState(page.settings);
@@ -14,9 +20,14 @@ export function App({ page }: { page: StudyPage }) {
     <div class="page popup">
       <header class="popup-header">
         <QueueHeader counts={counts} t={langs.t} />
-        <button type="button" class="link" onClick={openOptions}>
-          {langs.t('options')}
-        </button>
+        <span class="popup-links">
+          <button type="button" class="link" onClick={openStats}>
+            {statsTranslator(langs.ui)('title')}
+          </button>
+          <button type="button" class="link" onClick={openOptions}>
+            {langs.t('options')}
+          </button>
+        </span>
       </header>
       <StudyView
         session={page.session}

@@ -1,0 +1,80 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { StatsView } from '@/components/StatsView';
+import { studyDb } from '@/lib/db/open';
+import { readStatsData, type StatsData } from '@/lib/db/stats-read';
+import { statsTranslator } from '@/lib/i18n/stats-strings';
+import { onQueueChanged } from '@/lib/messaging';
+import { applyDocumentLang, applyTheme, openOptions, pageLangs } from '@/lib/page';
+import type { Settings } from '@/lib/settings';
+import { onSettingsChanged } from '@/lib/settings-store';
+import { computeStats } from '@/lib/stats';
+
+type Loaded =
+  { kind: 'loading' } | { kind: 'ready'; data: StatsData; at: number } | { kind: 'error'; message: string };
+
+export function App({ initial }: { initial: Settings }) {
+  const [settings, setSettings] = useState(initial);
+  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+  const ui = pageLangs(settings).ui;
+  const t = statsTranslator(ui);
+
+  useEffect(() => {
+    const load = () =>
+      studyDb()
+        .then(readStatsData)
+        .then((data) => setLoaded({ kind: 'ready', data, at: Date.now() }))
+        .catch((e: unknown) => setLoaded({ kind: 'error', message: String(e) }));
+    void load();
+    // A rating given in another tab or the popup shows up here at once.
+    const offQueue = onQueueChanged(() => void load());
+    const offSettings = onSettingsChanged(setSettings);
+    // Coming back to the tab (perhaps on another day) reads again.
+    const onVisible = () => document.visibilityState === 'visible' && void load();
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      offQueue();
+      offSettings();
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, []);
+  useEffect(() => {
+    applyDocumentLang(ui);
+    document.title = `${t('title')} · ${t('appName')}`;
+  }, [ui]);
+  useEffect(() => applyTheme(settings.theme), [settings.theme]);
+
+  const stats = useMemo(
+    () =>
+      loaded.kind === 'ready'
+        ? computeStats(loaded.data.cards, loaded.data.reviews, {
+            now: loaded.at,
+            dayStartHour: settings.dayStartHour,
+          })
+        : null,
+    [loaded, settings.dayStartHour],
+  );
+
+  return (
+    <div class="page stats">
+      <header class="stats-header">
+        <h1>
+          {t('appName')} · {t('title')}
+        </h1>
+        <button type="button" class="link" onClick={openOptions}>
+          {t('options')}
+        </button>
+      </header>
+      {loaded.kind === 'loading' && <p class="muted">{t('loading')}</p>}
+      {loaded.kind === 'error' && <p class="error">{t('loadError', { message: loaded.message })}</p>}
+      {stats && (
+        <StatsView
+          stats={stats}
+          desired={settings.retention}
+          dayStartHour={settings.dayStartHour}
+          t={t}
+          lang={ui}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,213 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  browserAvailable,
+  launch,
+  letTimePass,
+  makeDue,
+  newProfile,
+  openExtensionPage,
+  openNewTab,
+  revealAndRate,
+  type Launched,
+  type Profile,
+} from './harness';
+
+const DAY = 86_400_000;
+
+/** What a person could work out by hand from the stores: read straight from IndexedDB in the page. */
+interface LogFigures {
+  reviews: number;
+  /** Ratings since the current study day began (days begin at 4:00, the default). */
+  today: number;
+  todayDate: string;
+  yesterdayDate: string;
+  yesterday: number;
+  /** Ratings given to cards in the Review state. */
+  reviewStateRatings: number;
+  states: Record<'new' | 'learning' | 'review' | 'relearning' | 'suspended', number>;
+  /** Scheduled cards in the bank due before the 30th study day from today begins. */
+  dueWithin30: number;
+}
+
+async function readLog(page: Page): Promise<LogFigures> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('llm-cards');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const all = <T>(store: string) =>
+      new Promise<T[]>((res) => {
+        const req = db.transaction(store).objectStore(store).getAll();
+        req.onsuccess = () => res(req.result as T[]);
+      });
+    const reviews = await all<{ review: number; state: number }>('reviews');
+    const cards = await all<{ state: number; due: number; inBank: boolean; suspended?: boolean }>('cards');
+    db.close();
+    const now = Date.now();
+    const start = new Date();
+    start.setHours(4, 0, 0, 0);
+    if (start.getTime() > now) start.setDate(start.getDate() - 1);
+    const dayStart = start.getTime();
+    const day = (offset: number) => {
+      const d = new Date(dayStart);
+      d.setDate(d.getDate() + offset);
+      return d;
+    };
+    const iso = (d: Date) =>
+      `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    const names = ['new', 'learning', 'review', 'relearning'] as const;
+    const states = { new: 0, learning: 0, review: 0, relearning: 0, suspended: 0 };
+    for (const c of cards) {
+      if (!c.inBank) continue;
+      if (c.suspended) states.suspended++;
+      else states[names[c.state]!]++;
+    }
+    const end = day(30).getTime();
+    return {
+      reviews: reviews.length,
+      today: reviews.filter((r) => r.review >= dayStart).length,
+      todayDate: iso(day(0)),
+      yesterdayDate: iso(day(-1)),
+      yesterday: reviews.filter((r) => r.review >= day(-1).getTime() && r.review < dayStart).length,
+      reviewStateRatings: reviews.filter((r) => r.state === 2).length,
+      states,
+      dueWithin30: cards.filter((c) => c.inBank && !c.suspended && c.state !== 0 && c.due < end).length,
+    };
+  });
+}
+
+async function openStats(browser: Launched): Promise<Page> {
+  const page = await openExtensionPage(browser, 'stats.html');
+  await page.locator('.stats-empty, [data-stat="today"]').first().waitFor();
+  return page;
+}
+
+const text = (page: Page, selector: string) => page.locator(selector).first().textContent();
+
+describe.runIf(browserAvailable())('the statistics page in Chromium', () => {
+  let profile: Profile;
+  let browser: Launched;
+
+  beforeAll(async () => {
+    profile = newProfile();
+    browser = await launch(profile.dir);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    profile?.remove();
+  });
+
+  it('welcomes a person who has not reviewed anything yet, with every card new', async () => {
+    // The first new tab makes sure the bank has been synced into cards.
+    await (await openNewTab(browser.context)).close();
+    const stats = await openStats(browser);
+    expect(await stats.locator('h1').textContent()).toMatch(/Statistics/);
+    expect(await text(stats, '.stats-empty h2')).toBe('No reviews yet');
+    const log = await readLog(stats);
+    expect(log.reviews).toBe(0);
+    expect(log.states.new).toBeGreaterThan(200);
+    expect(Number(await text(stats, '[data-state="new"]'))).toBe(log.states.new);
+    expect(await stats.locator('.heatmap').count()).toBe(0);
+    await stats.close();
+  });
+
+  it('shows what the review log says after two days of study', async () => {
+    // Yesterday: one Good, one Again on new cards.
+    const first = await openNewTab(browser.context);
+    await revealAndRate(first, '3');
+    await revealAndRate(first, '1');
+    await letTimePass(first, DAY);
+    await first.close();
+    // A card in review that fell due an hour ago.
+    const setup = await openExtensionPage(browser, 'blank.html');
+    await makeDue(setup, 'what-is-langchain');
+    await setup.close();
+    // Today: the two cards from yesterday (overdue, so first), then the review card.
+    const tab = await openNewTab(browser.context);
+    await revealAndRate(tab, '3');
+    await revealAndRate(tab, '3');
+    await revealAndRate(tab, '4');
+    await tab.close();
+
+    const stats = await openStats(browser);
+    const log = await readLog(stats);
+    expect(log).toMatchObject({ reviews: 5, today: 3, yesterday: 2, reviewStateRatings: 1 });
+    expect(await text(stats, '[data-stat="today"]')).toBe(String(log.today));
+    expect(await text(stats, '[data-stat="streak"]')).toBe('2');
+    expect(await text(stats, '[data-stat="total"]')).toBe(String(log.reviews));
+
+    // The heatmap: today's and yesterday's cells, and the summary a screen reader hears.
+    const cell = (date: string) => stats.locator(`.heatmap rect[data-date="${date}"]`);
+    expect(await cell(log.todayDate).getAttribute('data-count')).toBe('3');
+    expect(await cell(log.yesterdayDate).getAttribute('data-count')).toBe('2');
+    expect(await cell(log.todayDate).locator('title').textContent()).toMatch(/ · reviews: 3$/);
+    expect(await stats.locator('.heatmap svg[role="img"]').getAttribute('aria-label')).toBe(
+      'In the last year: 5 reviews; days with reviews: 2; most in one day: 3.',
+    );
+
+    // Cards by state, as the cards store has them.
+    for (const [state, n] of Object.entries(log.states)) {
+      expect(await text(stats, `[data-state="${state}"]`), state).toBe(String(n));
+    }
+    expect(log.states.learning + log.states.review + log.states.relearning).toBe(3);
+
+    // The forecast: every scheduled card falls due within 30 days here.
+    expect(log.dueWithin30).toBe(3);
+    expect(await stats.locator('.forecast').getAttribute('data-total')).toBe(String(log.dueWithin30));
+    const bars = await stats
+      .locator('.forecast rect.bar')
+      .evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('data-count'))));
+    expect(bars).toHaveLength(30);
+    expect(bars.reduce((a, b) => a + b, 0)).toBe(log.dueWithin30);
+
+    // One rating of a review card: too few for a percentage, and it says how many.
+    const overall = stats.locator('.retention tr[data-key="all"] td');
+    expect(await overall.nth(1).getAttribute('data-n')).toBe(String(log.reviewStateRatings));
+    expect(await overall.nth(1).textContent()).toBe('— 1 rating');
+    expect(await stats.locator('.retention').textContent()).toMatch(/Desired 90%/);
+    await stats.close();
+  });
+
+  it('counts a rating given in another tab while it is open', async () => {
+    const stats = await openStats(browser);
+    const before = Number(await text(stats, '[data-stat="today"]'));
+    const tab = await openNewTab(browser.context);
+    await revealAndRate(tab, '3');
+    await expect.poll(() => text(stats, '[data-stat="today"]')).toBe(String(before + 1));
+    expect((await readLog(stats)).today).toBe(before + 1);
+    await Promise.all([tab.close(), stats.close()]);
+  });
+
+  it('opens from the popup and from the options page', async () => {
+    const popup = await openExtensionPage(browser, 'popup.html');
+    const opened = browser.context.waitForEvent('page');
+    await popup.getByRole('button', { name: 'Statistics' }).click();
+    const fromPopup = await opened;
+    await fromPopup.locator('[data-stat="today"]').waitFor();
+    expect(new URL(fromPopup.url()).pathname).toBe('/stats.html');
+    await Promise.all([popup.close(), fromPopup.close()]);
+
+    const options = await openExtensionPage(browser, 'options.html');
+    await options.getByRole('link', { name: 'Statistics' }).click();
+    await options.locator('[data-stat="today"]').waitFor();
+    expect(await options.locator('h1').textContent()).toMatch(/Statistics/);
+    await options.close();
+  });
+
+  it('speaks Chinese when the interface language is switched in the options', async () => {
+    const stats = await openStats(browser);
+    const options = await openExtensionPage(browser, 'options.html');
+    await options.locator('select[name="uiLang"]').selectOption('zh');
+    // The open page follows the change; a fresh one starts in Chinese.
+    await expect.poll(() => text(stats, 'h1')).toMatch(/学习统计/);
+    await stats.reload();
+    await stats.locator('[data-stat="today"]').waitFor();
+    expect(await text(stats, 'h1')).toBe('大模型面试卡片 · 学习统计');
+    expect(await text(stats, '#h-heatmap')).toBe('近一年的复习');
+    expect(await stats.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await Promise.all([stats.close(), options.close()]);
+  });
+});
