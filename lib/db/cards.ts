@@ -103,9 +103,7 @@ export async function recordRating(
     return { status: 'duplicate', card };
   }
   const { state, log } = gradeCard(scheduler, card, input.rating, input.reviewedAt);
-  // A rating answers a bury: the card was studied after all.
-  const { buriedUntil: _, ...unburied } = card;
-  const next: CardRecord = withQueueKeys({ ...unburied, ...state });
+  const next: CardRecord = withQueueKeys({ ...card, ...state });
   const review: ReviewRecord = { ...log, id: input.reviewId, cardId: input.cardId, prevDue: card.due };
   try {
     await Promise.all([cards.put(next), reviews.add(review), tx.done]);

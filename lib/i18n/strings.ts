@@ -68,7 +68,7 @@ const en = {
   calmSnoozed: 'Snoozed until {when}.',
   calmQuiet: 'Quiet hours until {when}.',
   calmCap: 'Today’s new-tab cards are done.',
-  calmNth: 'This tab takes a break: you study on every {n}th new tab.',
+  calmNth: 'This tab takes a break: you study on one new tab in {n}.',
   dueNowCount: 'Due now: {n}',
 };
 

@@ -85,12 +85,15 @@ export async function badgeText(context: BrowserContext): Promise<string> {
   return worker.evaluate(() => chrome.action.getBadgeText({}));
 }
 
-/** Opens a new tab the way a person does and waits until it shows a question or "all caught up". */
+/**
+ * Opens a new tab the way a person does and waits until it shows a question, "all caught
+ * up", or (when pacing says this tab does not study) the calm page.
+ */
 export async function openNewTab(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
   await page.goto('chrome://newtab/');
   // A tab may paint a prepared card first; wait until the queue has confirmed what is shown.
-  await page.locator('.study-card[data-confirmed="true"], .caught-up').first().waitFor();
+  await page.locator('.study-card[data-confirmed="true"], .caught-up, .calm').first().waitFor();
   return page;
 }
 
@@ -145,6 +148,8 @@ export async function letTimePass(page: Page, ms: number): Promise<void> {
         const v = c.value;
         v.due -= shift;
         if (v.reviewDue !== undefined) v.reviewDue -= shift;
+        if (v.buriedUntil !== undefined) v.buriedUntil -= shift;
+        if (v.resetAt !== undefined) v.resetAt -= shift;
         if (v.last_review !== null) v.last_review -= shift;
         c.update(v);
         c.continue();
@@ -161,6 +166,23 @@ export async function letTimePass(page: Page, ms: number): Promise<void> {
     });
     db.close();
   }, ms);
+}
+
+/** One card record as stored, read from an extension page. */
+export async function readCard(page: Page, id: string): Promise<Record<string, unknown> | undefined> {
+  return page.evaluate(async (cardId) => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('llm-cards');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const card = await new Promise<Record<string, unknown> | undefined>((res) => {
+      const req = db.transaction('cards').objectStore('cards').get(cardId);
+      req.onsuccess = () => res(req.result as Record<string, unknown> | undefined);
+    });
+    db.close();
+    return card;
+  }, id);
 }
 
 /** Counts rows in one of the extension's stores, read from an extension page. */

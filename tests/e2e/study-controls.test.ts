@@ -1,0 +1,185 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browserAvailable,
+  countRows,
+  launch,
+  letTimePass,
+  makeDue,
+  newProfile,
+  openExtensionPage,
+  openNewTab,
+  readCard,
+  revealAndRate,
+  shownCardId,
+  waitForOtherCard,
+  type Launched,
+  type Profile,
+} from './harness';
+
+const DAY = 24 * 3_600_000;
+
+describe.runIf(browserAvailable())('review controls and pacing in Chromium', () => {
+  let profile: Profile;
+  let browser: Launched;
+
+  beforeAll(async () => {
+    profile = newProfile();
+    browser = await launch(profile.dir);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    profile?.remove();
+  });
+
+  afterEach(async () => {
+    for (const p of browser.context.pages()) await p.close();
+  });
+
+  it('undo (key U) brings the rated card back exactly as it was, and the log loses the rating', async () => {
+    const page = await openNewTab(browser.context);
+    const id = (await shownCardId(page))!;
+    const before = await readCard(page, id);
+    const reviews = await countRows(page, 'reviews');
+    await revealAndRate(page, '3');
+    expect(await countRows(page, 'reviews')).toBe(reviews + 1);
+    expect((await readCard(page, id))?.state).not.toBe(before?.state);
+    await page.keyboard.press('u');
+    await page.locator(`.study-card[data-card-id="${id}"][data-confirmed="true"]`).waitFor();
+    await expect.poll(() => page.locator('.status').textContent()).toContain('Rating undone');
+    expect(await readCard(page, id)).toEqual(before);
+    expect(await countRows(page, 'reviews')).toBe(reviews);
+    // Rated again from the button this time, then undone with the button.
+    await page.getByRole('button', { name: /Show answer/ }).click();
+    await page.getByRole('button', { name: /Again/ }).click();
+    await waitForOtherCard(page, id);
+    await page.getByRole('button', { name: /Undo/ }).click();
+    await page.locator(`.study-card[data-card-id="${id}"][data-confirmed="true"]`).waitFor();
+    expect(await readCard(page, id)).toEqual(before);
+  });
+
+  it('a buried card leaves the queue and comes back the next study day', async () => {
+    // A card just rated (so no tab is rotating past it), then made due.
+    const setup = await openNewTab(browser.context);
+    const id = (await shownCardId(setup))!;
+    await revealAndRate(setup, '3');
+    await setup.close();
+    const blank = await openExtensionPage(browser, 'blank.html');
+    await makeDue(blank, id);
+    const page = await openNewTab(browser.context);
+    expect(await shownCardId(page)).toBe(id);
+    await page.keyboard.press('b');
+    await waitForOtherCard(page, id);
+    await expect.poll(() => page.locator('.status').textContent()).toContain('Buried until tomorrow');
+    const buried = await readCard(page, id);
+    expect(buried?.buriedUntil).toBeGreaterThan(Date.now());
+    expect(buried?.buriedUntil).toBeLessThanOrEqual(Date.now() + DAY);
+    // Other tabs today pass it over.
+    for (let i = 0; i < 2; i++) {
+      const other = await openNewTab(browser.context);
+      expect(await shownCardId(other)).not.toBe(id);
+      await other.close();
+    }
+    await letTimePass(blank, DAY);
+    const tomorrow = await openNewTab(browser.context);
+    expect(await shownCardId(tomorrow)).toBe(id);
+  });
+
+  it('suspend takes a card out; a note shows under the answer; a leech says so', async () => {
+    const page = await openNewTab(browser.context);
+    const first = (await shownCardId(page))!;
+    await page.getByRole('button', { name: 'Suspend' }).click();
+    await waitForOtherCard(page, first);
+    expect((await readCard(page, first))?.suspended).toBe(true);
+    // A note, with the keyboard: N, type, Ctrl+Enter.
+    const second = (await shownCardId(page))!;
+    await page.keyboard.press('n');
+    await page.getByLabel(/Your note/).fill('Scale by √d_k: 点积方差随维度增长');
+    await page.keyboard.press('Control+Enter');
+    await expect
+      .poll(async () => (await readCard(page, second))?.note)
+      .toBe('Scale by √d_k: 点积方差随维度增长');
+    await page.keyboard.press('Space');
+    await expect(page.locator('.note-text').textContent()).resolves.toBe('Scale by √d_k: 点积方差随维度增长');
+    // A card forgotten 8 times is flagged before its answer is shown.
+    await page.keyboard.press('3');
+    await waitForOtherCard(page, second);
+    const blank = await openExtensionPage(browser, 'blank.html');
+    await makeDue(blank, second);
+    await blank.evaluate(async (id) => {
+      const db = await new Promise<IDBDatabase>((res) => {
+        const r = indexedDB.open('llm-cards');
+        r.onsuccess = () => res(r.result);
+      });
+      await new Promise<void>((res) => {
+        const tx = db.transaction('cards', 'readwrite');
+        const store = tx.objectStore('cards');
+        const get = store.get(id);
+        get.onsuccess = () => store.put({ ...get.result, lapses: 8 });
+        tx.oncomplete = () => res();
+      });
+      db.close();
+    }, second);
+    const leech = await openNewTab(browser.context);
+    expect(await shownCardId(leech)).toBe(second);
+    await expect(leech.locator('.leech').textContent()).resolves.toContain('forgotten this card 8 times');
+    await expect(leech.locator('.reveal').textContent()).resolves.toContain('Read the answer again');
+  });
+
+  it('snoozed, a new tab shows the calm page (time, progress, next due) until resumed', async () => {
+    const page = await openNewTab(browser.context);
+    await page.getByRole('button', { name: 'Snooze 1 hour' }).click();
+    await page.locator('.calm').waitFor();
+    const tab = await openNewTab(browser.context);
+    await tab.locator('.calm').waitFor();
+    expect(await tab.locator('.study-card').count()).toBe(0);
+    expect(await tab.locator('html').getAttribute('data-pace')).toBe('snoozed');
+    await expect(tab.locator('.calm-why').textContent()).resolves.toMatch(/Snoozed until today at \d\d:\d\d/);
+    await expect(tab.locator('.calm-time').textContent()).resolves.toMatch(/^\d\d:\d\d$/);
+    await expect.poll(() => tab.locator('.reviewed-today').textContent()).toMatch(/^\d+$/);
+    await tab.getByRole('button', { name: 'Resume studying' }).click();
+    await tab.locator('.study-card[data-confirmed="true"]').waitFor();
+    const next = await openNewTab(browser.context);
+    expect(await next.locator('.study-card').count()).toBe(1);
+  });
+
+  it('studies on every 2nd tab when the options say so, and "study a card now" still works', async () => {
+    const options = await openExtensionPage(browser, 'options.html');
+    await options.locator('select[name="newTabMode"]').selectOption('nth');
+    await options.locator('input[name="newTabEvery"]').fill('2');
+    await options.locator('input[name="newTabEvery"]').press('Tab');
+    await expect
+      .poll(() => options.evaluate(() => localStorage.getItem('llm-cards:settings')))
+      .toContain('"newTabEvery":2');
+    const shown: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const tab = await openNewTab(browser.context);
+      const pace = (await tab.locator('html').getAttribute('data-pace'))!;
+      shown.push(pace);
+      if (pace === 'nth' && !shown.slice(0, -1).includes('nth')) {
+        await expect(tab.locator('.calm-why').textContent()).resolves.toContain('one new tab in 2');
+        expect(await tab.locator('.study-card').count()).toBe(0);
+        await tab.getByRole('button', { name: 'Study a card now' }).click();
+        await tab.locator('.study-card[data-confirmed="true"]').waitFor();
+      }
+      await tab.close();
+    }
+    // Which tab of the pair studies depends on the count so far; they alternate.
+    expect(new Set([shown[0], shown[1]])).toEqual(new Set(['study', 'nth']));
+    expect(shown[2]).toBe(shown[0]);
+    expect(shown[3]).toBe(shown[1]);
+    await options.locator('select[name="newTabMode"]').selectOption('every');
+  });
+
+  it('the popup has the same controls: rate, then U undoes it', async () => {
+    const popup = await openExtensionPage(browser, 'popup.html');
+    await popup.locator('.study-card[data-confirmed="true"], .caught-up').first().waitFor();
+    const id = await shownCardId(popup);
+    if (id === null) throw new Error('the popup should have a card to review');
+    const before = await readCard(popup, id);
+    await revealAndRate(popup, '1');
+    await popup.keyboard.press('u');
+    await popup.locator(`.study-card[data-card-id="${id}"][data-confirmed="true"]`).waitFor();
+    expect(await readCard(popup, id)).toEqual(before);
+  });
+});
