@@ -1,0 +1,169 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browserAvailable,
+  launch,
+  newProfile,
+  openExtensionPage,
+  openNewTab,
+  revealAndRate,
+  type Launched,
+  type Profile,
+} from './harness';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/**
+ * Runs axe-core in the page (WCAG 2.1 A and AA rules, colour contrast included) and returns
+ * the serious and critical violations, described well enough to fix from the test output.
+ */
+async function seriousViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol, so the extension's CSP does not stop it.
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: Violation[] }> } })
+      .axe;
+    const result = await axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe.runIf(browserAvailable())('accessibility (axe-core) of every page, in both themes', () => {
+  let profile: Profile;
+  let browser: Launched;
+
+  beforeAll(async () => {
+    profile = newProfile();
+    browser = await launch(profile.dir);
+    // Some history, so the statistics page draws its charts.
+    for (let i = 0; i < 3; i++) {
+      const tab = await openNewTab(browser.context);
+      await revealAndRate(tab, i === 0 ? '1' : '3');
+      await tab.close();
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    profile?.remove();
+  });
+
+  it('the checker itself finds a missing label and low contrast when they are there', async () => {
+    const page = await openExtensionPage(browser, 'blank.html');
+    await page.evaluate(() => {
+      document.body.innerHTML =
+        '<main><h1>Test</h1><button></button><p style="color:#ccc;background:#fff">faint text</p></main>';
+    });
+    const found = await seriousViolations(page);
+    expect(found.some((v) => v.startsWith('button-name'))).toBe(true);
+    expect(found.some((v) => v.startsWith('color-contrast'))).toBe(true);
+    await page.close();
+  });
+
+  it('reaches every action on the new tab with Tab alone, each with a visible focus ring', async () => {
+    const page = await openNewTab(browser.context);
+    const visit = async (count: number) => {
+      const seen: { name: string; outline: string }[] = [];
+      for (let i = 0; i < count; i++) {
+        await page.keyboard.press('Tab');
+        seen.push(
+          await page.evaluate(() => {
+            const el = document.activeElement as HTMLElement;
+            const style = getComputedStyle(el);
+            return {
+              name: el.textContent?.trim() ?? '',
+              outline: `${style.outlineStyle} ${style.outlineWidth}`,
+            };
+          }),
+        );
+      }
+      return seen;
+    };
+    const before = await visit(9);
+    const names = before.map((s) => s.name);
+    for (const action of [
+      'Show answer',
+      'Skip',
+      'Bury until tomorrow',
+      'Suspend',
+      'Reset',
+      'Note',
+      'Snooze 1 hour',
+      'Options',
+    ])
+      expect(names.some((n) => n.startsWith(action))).toBe(true);
+    for (const s of before) expect(s.outline).not.toMatch(/^none/);
+    await page.keyboard.press('Space');
+    await page.locator('.rating-bar').waitFor();
+    const after = (await visit(8)).map((s) => s.name);
+    for (const action of ['Again', 'Hard', 'Good', 'Easy', 'References'])
+      expect(after.some((n) => n.startsWith(action))).toBe(true);
+    await page.close();
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    describe(`${scheme} theme`, () => {
+      const check = async (page: Page) => {
+        await page.emulateMedia({ colorScheme: scheme });
+        expect(await seriousViolations(page)).toEqual([]);
+      };
+
+      it('new tab, before and after reveal, with the note editor open', async () => {
+        const page = await openNewTab(browser.context);
+        await check(page);
+        await page.keyboard.press('Space');
+        await page.locator('.rating-bar').waitFor();
+        await page.locator('.rate-interval', { hasText: /\S/ }).first().waitFor();
+        await check(page);
+        await page.keyboard.press('n');
+        await page.locator('.note-editor textarea').waitFor();
+        await check(page);
+        await page.close();
+      });
+
+      it('the calm new tab', async () => {
+        const page = await openNewTab(browser.context);
+        await page.getByRole('button', { name: 'Snooze 1 hour' }).click();
+        await page.locator('.calm .reviewed-today').waitFor();
+        await check(page);
+        await page.getByRole('button', { name: 'Resume studying' }).click();
+        await page.close();
+      });
+
+      it('popup', async () => {
+        const page = await openExtensionPage(browser, 'popup.html');
+        await page.locator('.study-card[data-confirmed="true"], .caught-up').first().waitFor();
+        await check(page);
+        await page.close();
+      });
+
+      it('options', async () => {
+        const page = await openExtensionPage(browser, 'options.html');
+        await page.locator('input[name="newPerDay"]').waitFor();
+        await check(page);
+        await page.close();
+      });
+
+      it('statistics', async () => {
+        const page = await openExtensionPage(browser, 'stats.html');
+        await page.locator('svg').first().waitFor();
+        await check(page);
+        await page.close();
+      });
+    });
+  }
+});
