@@ -4,7 +4,7 @@ import { BackupPanel } from '@/components/BackupPanel';
 import { SettingsForm } from '@/components/SettingsForm';
 import { checkAndRepair, exportBackup, importBackup } from '@/lib/backup-actions';
 import { TopicFilters, countTopics } from '@/components/TopicFilters';
-import { applyDocumentLang, applyTheme } from '@/lib/page';
+import { applyDocumentLang, applyTheme, openBrowse } from '@/lib/page';
 import { optionsTranslator } from '@/lib/i18n/options-strings';
 import { resolveLang } from '@/lib/settings';
 import type { Settings } from '@/lib/settings';
@@ -34,6 +34,11 @@ export function App({ initial }: { initial: Settings }) {
         <h1>
           {langs.t('appName')} · {langs.t('optionsTitle')}
         </h1>
+        <p>
+          <button type="button" class="link" onClick={openBrowse}>
+            {langs.t('browse')}
+          </button>
+        </p>
         <p class="muted status" role="status">
           {saved ? langs.t('saved') : ''}
         </p>

@@ -1,7 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { StudyView, useSessionState } from '@/components/StudyView';
 import { QueueHeader } from '@/components/QueueHeader';
-import { applyDocumentLang, openOptions, pageLangs, showMathStyles, type StudyPage } from '@/lib/page';
+import {
+  applyDocumentLang,
+  openBrowse,
+  openOptions,
+  pageLangs,
+  showMathStyles,
+  type StudyPage,
+} from '@/lib/page';
 
 export function App({ page }: { page: StudyPage }) {
   const [settings, setSettings] = useState(page.settings);
@@ -14,9 +21,14 @@ export function App({ page }: { page: StudyPage }) {
     <div class="page popup">
       <header class="popup-header">
         <QueueHeader counts={counts} t={langs.t} />
-        <button type="button" class="link" onClick={openOptions}>
-          {langs.t('options')}
-        </button>
+        <span class="header-links">
+          <button type="button" class="link" onClick={openBrowse}>
+            {langs.t('browse')}
+          </button>
+          <button type="button" class="link" onClick={openOptions}>
+            {langs.t('options')}
+          </button>
+        </span>
       </header>
       <StudyView
         session={page.session}

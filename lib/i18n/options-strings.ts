@@ -19,6 +19,7 @@ const en = {
   failed: 'That did not work: {message}',
 
   optionsTitle: 'Options',
+  browse: 'Browse all questions',
   topics: 'Topics',
   topicsHint: 'Untick what you do not want to study. Counts are questions in the bank.',
   pacing: 'Pacing',
@@ -59,6 +60,7 @@ const zh: Record<OptionsKey, string> = {
   failed: '操作失败:{message}',
 
   optionsTitle: '设置',
+  browse: '浏览全部题目',
   topics: '主题',
   topicsHint: '取消勾选不想学习的内容。数字是题库中的题目数。',
   pacing: '学习节奏',
