@@ -193,6 +193,8 @@ export function BrowseList(p: BrowseListProps) {
                   type="button"
                   class="result"
                   data-card-id={entry.id}
+                  data-section={entry.section}
+                  data-state={status.state}
                   aria-current={p.selectedId === entry.id ? 'true' : undefined}
                   onClick={() => p.onSelect(entry.id)}
                 >
