@@ -30,6 +30,8 @@ export function App({ initial }: { initial: Settings }) {
   const [filters, setFilters] = useState<BrowseFilters>(NO_FILTERS);
   const [searchAnswers, setSearchAnswers] = useState(false);
   const [answersLoading, setAnswersLoading] = useState(false);
+  /** The entries with their answers' text, loaded the first time answers are searched. */
+  const [withAnswerText, setWithAnswerText] = useState<SearchEntry[] | null>(null);
   const [detail, setDetail] = useState<Detail | null>(null);
   const [now, setNow] = useState(Date.now());
   const detailId = useRef<string | null>(null);
@@ -112,17 +114,18 @@ export function App({ initial }: { initial: Settings }) {
   }, []);
 
   useEffect(() => {
-    if (!searchAnswers || !entries || entries.every((e) => e.zh.a !== undefined)) return;
+    if (!searchAnswers || !entries || withAnswerText || answersLoading) return;
     setAnswersLoading(true);
     void withAnswers(entries).then((full) => {
-      setEntries(full);
+      setWithAnswerText(full);
       setAnswersLoading(false);
     });
-  }, [searchAnswers, entries === null]);
+  }, [searchAnswers, entries]);
 
+  const searched = searchAnswers && withAnswerText ? withAnswerText : entries;
   const rows = useMemo(
-    () => (entries ? filterCards(entries, cards, query, filters, now) : []),
-    [entries, cards, query, filters, now],
+    () => (searched ? filterCards(searched, cards, query, filters, now) : []),
+    [searched, cards, query, filters, now],
   );
   const openEntry = detail && entries?.find((e) => e.id === detail.id);
 

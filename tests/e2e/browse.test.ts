@@ -100,6 +100,19 @@ describe.runIf(browserAvailable())('browsing questions in Chromium', () => {
     await page.getByText('No question matches.').waitFor();
   });
 
+  it('searches the answers too when asked', async () => {
+    await search(page, 'soft sliding window');
+    await page.getByText('No question matches.').waitFor();
+    await page.getByLabel('Search answers too').check();
+    await page.waitForFunction(() => document.querySelectorAll('button.result').length > 0);
+    expect(await resultIds(page)).toContain('alibi-attention-linear-bias');
+    await search(page, '更接近一个软的滑动窗口');
+    await page.waitForFunction(() => document.querySelectorAll('button.result').length === 1);
+    expect(await resultIds(page)).toEqual(['alibi-attention-linear-bias']);
+    await page.getByLabel('Search answers too').uncheck();
+    await page.getByText('No question matches.').waitFor();
+  });
+
   it('filters by section', async () => {
     await search(page, '');
     await page.getByLabel('Section').selectOption('inference');

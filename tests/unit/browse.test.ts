@@ -294,3 +294,18 @@ describe('the search index', () => {
     expect(bytes).toBeLessThan(400_000);
   });
 });
+
+describe('withAnswers', () => {
+  it('adds each answer as plain text from the question files; a file that fails leaves the question searchable', async () => {
+    const { withAnswers } = await import('@/lib/browse-data');
+    const { question } = await import('./helpers');
+    const full = await withAnswers(ENTRIES, async (id) => {
+      if (id === 'lora-rank') throw new Error('missing');
+      return { ...question(id), en: { question: '', answer: `<p>Answer &amp; more for ${id}</p>` } };
+    });
+    expect(full.find((e) => e.id === 'kv-cache-size')?.en.a).toBe('Answer & more for kv-cache-size');
+    expect(full.find((e) => e.id === 'lora-rank')?.en.a).toBeUndefined();
+    expect(ids(filterCards(full, [], 'more for zero', NO_FILTERS, NOW))).toEqual(['zero-stages']);
+    expect(ids(filterCards(full, [], '秩', NO_FILTERS, NOW))).toEqual(['lora-rank']);
+  });
+});
