@@ -82,6 +82,22 @@ describe.runIf(browserAvailable())('browsing questions in Chromium', () => {
     profile?.remove();
   });
 
+  it('opens from the options page and from the popup', async () => {
+    for (const [path, name] of [
+      ['options.html', 'Browse all questions'],
+      ['popup.html', 'Browse'],
+    ] as const) {
+      const from = await openExtensionPage(browser, path);
+      const [opened] = await Promise.all([
+        browser.context.waitForEvent('page'),
+        from.getByRole('button', { name, exact: true }).click(),
+      ]);
+      await opened.waitForURL(/\/browse\.html$/);
+      await opened.locator('button.result').first().waitFor();
+      await Promise.all([opened.close(), from.close()]);
+    }
+  });
+
   it('lists every question and finds one by a Chinese and by an English query', async () => {
     page = await openExtensionPage(browser, 'browse.html');
     const total = index().length;
