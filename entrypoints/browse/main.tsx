@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '@/components/theme.css';
+import '@/components/browse.css';
 import { loadSettings } from '@/lib/settings-store';
 import { applyTheme } from '@/lib/page';
 import { App } from './App';
