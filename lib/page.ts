@@ -159,3 +159,12 @@ export function showMathStyles(hasMath: boolean): void {
 export function openOptions(): void {
   void browser.runtime.openOptionsPage();
 }
+
+/** Opens the browse page in a new tab (an extension page: no permission needed). */
+export function openStats(): void {
+  void browser.tabs.create({ url: browser.runtime.getURL('/stats.html') });
+}
+
+export function openBrowse(): void {
+  void browser.tabs.create({ url: browser.runtime.getURL('/browse.html') });
+}

@@ -5,6 +5,7 @@ import type { Plugin } from 'vite';
 import type { ResolvedPublicFile } from 'wxt';
 import { compileBank, type CompiledBank } from '../lib/bank/compile';
 import { questionPath } from '../lib/bank/paths';
+import { SEARCH_INDEX_PATH, searchEntry } from '../lib/bank/search-index';
 
 const QUESTIONS_DIR = resolve(import.meta.dirname, '../questions');
 const VIRTUAL_ID = 'virtual:bank-index';
@@ -36,12 +37,21 @@ export function bankIndexPlugin(): Plugin {
   };
 }
 
-/** One small JSON file per question, plus KaTeX's stylesheet and fonts for pages with math. */
+/** Every question's plain text (both languages, no answers) for the browse page's search; no other page loads it. */
+export function searchIndexJson(): string {
+  return JSON.stringify(bank().questions.map(searchEntry));
+}
+
+/**
+ * One small JSON file per question, plus KaTeX's stylesheet and fonts for pages with math,
+ * plus the browse page's search index.
+ */
 export function bankPublicFiles(): ResolvedPublicFile[] {
   const files: ResolvedPublicFile[] = bank().questions.map((q) => ({
     relativeDest: questionPath(q.id).slice(1),
     contents: JSON.stringify(q),
   }));
+  files.push({ relativeDest: SEARCH_INDEX_PATH.slice(1), contents: searchIndexJson() });
   const katexDist = join(dirname(createRequire(import.meta.url).resolve('katex')), '.');
   files.push({ absoluteSrc: join(katexDist, 'katex.min.css'), relativeDest: 'katex/katex.min.css' });
   for (const font of readdirSync(join(katexDist, 'fonts'))) {

@@ -4,9 +4,8 @@ import { BackupPanel } from '@/components/BackupPanel';
 import { SettingsForm } from '@/components/SettingsForm';
 import { checkAndRepair, exportBackup, importBackup } from '@/lib/backup-actions';
 import { TopicFilters, countTopics } from '@/components/TopicFilters';
-import { applyDocumentLang, applyTheme } from '@/lib/page';
+import { applyDocumentLang, applyTheme, openBrowse } from '@/lib/page';
 import { optionsTranslator } from '@/lib/i18n/options-strings';
-import { statsTranslator } from '@/lib/i18n/stats-strings';
 import { resolveLang } from '@/lib/settings';
 import type { Settings } from '@/lib/settings';
 import { onSettingsChanged, saveSettings } from '@/lib/settings-store';
@@ -35,9 +34,14 @@ export function App({ initial }: { initial: Settings }) {
         <h1>
           {langs.t('appName')} · {langs.t('optionsTitle')}
         </h1>
-        <a class="link" href="/stats.html">
-          {statsTranslator(ui)('title')}
-        </a>
+        <p class="popup-links">
+          <a class="link" href="/stats.html">
+            {langs.t('statistics')}
+          </a>
+          <button type="button" class="link" onClick={openBrowse}>
+            {langs.t('browse')}
+          </button>
+        </p>
         <p class="muted status" role="status">
           {saved ? langs.t('saved') : ''}
         </p>

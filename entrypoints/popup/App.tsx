@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { StudyView, useSessionState } from '@/components/StudyView';
 import { QueueHeader } from '@/components/QueueHeader';
-import { applyDocumentLang, openOptions, pageLangs, showMathStyles, type StudyPage } from '@/lib/page';
-import { statsTranslator } from '@/lib/i18n/stats-strings';
-
-function openStats(): void {
-  void browser.tabs.create({ url: browser.runtime.getURL('/stats.html') });
-}
+import {
+  applyDocumentLang,
+  openBrowse,
+  openOptions,
+  openStats,
+  pageLangs,
+  showMathStyles,
+  type StudyPage,
+} from '@/lib/page';
 
 export function App({ page }: { page: StudyPage }) {
   const [settings, setSettings] = useState(page.settings);
@@ -22,7 +24,10 @@ export function App({ page }: { page: StudyPage }) {
         <QueueHeader counts={counts} t={langs.t} />
         <span class="popup-links">
           <button type="button" class="link" onClick={openStats}>
-            {statsTranslator(langs.ui)('title')}
+            {langs.t('statistics')}
+          </button>
+          <button type="button" class="link" onClick={openBrowse}>
+            {langs.t('browse')}
           </button>
           <button type="button" class="link" onClick={openOptions}>
             {langs.t('options')}

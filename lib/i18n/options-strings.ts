@@ -19,6 +19,7 @@ const en = {
   failed: 'That did not work: {message}',
 
   optionsTitle: 'Options',
+  browse: 'Browse all questions',
   topics: 'Topics',
   topicsHint: 'Untick what you do not want to study. Counts are questions in the bank.',
   pacing: 'Pacing',
@@ -52,7 +53,6 @@ const en = {
   newTabHint:
     'When a new tab does not study, it shows a calm page with the time and your progress. The toolbar popup always reviews.',
   statistics: 'Statistics',
-  browse: 'Browse cards',
 };
 
 export type OptionsKey = keyof typeof en;
@@ -73,6 +73,7 @@ const zh: Record<OptionsKey, string> = {
   failed: '操作失败:{message}',
 
   optionsTitle: '设置',
+  browse: '浏览全部题目',
   topics: '主题',
   topicsHint: '取消勾选不想学习的内容。数字是题库中的题目数。',
   pacing: '学习节奏',
@@ -105,7 +106,6 @@ const zh: Record<OptionsKey, string> = {
   quietTo: '免打扰结束(点)',
   newTabHint: '新标签页不学习时,会显示一个安静的页面:时间和今日进度。工具栏弹窗随时可以复习。',
   statistics: '统计',
-  browse: '浏览卡片',
 };
 
 export type OptionsTranslate = (

@@ -5,10 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   browserAvailable,
   launch,
+  makeDue,
   newProfile,
   openExtensionPage,
   openNewTab,
   revealAndRate,
+  shownCardId,
   type Launched,
   type Profile,
 } from './harness';
@@ -122,16 +124,25 @@ describe.runIf(browserAvailable())('accessibility (axe-core) of every page, in b
         expect(await seriousViolations(page)).toEqual([]);
       };
 
-      it('new tab, before and after reveal, with the note editor open', async () => {
+      it('new tab, before and after reveal (math and highlighted code), with the note editor open', async () => {
+        // A card whose answer has KaTeX and highlighted code: every colour in the answer is checked.
+        const blank = await openExtensionPage(browser, 'blank.html');
+        await makeDue(blank, 'layernorm-vs-rmsnorm-formula');
+        await blank.close();
         const page = await openNewTab(browser.context);
+        expect(await shownCardId(page)).toBe('layernorm-vs-rmsnorm-formula');
         await check(page);
         await page.keyboard.press('Space');
         await page.locator('.rating-bar').waitFor();
         await page.locator('.rate-interval', { hasText: /\S/ }).first().waitFor();
+        await page.locator('.answer .katex, .answer .hljs-comment').first().waitFor();
         await check(page);
         await page.keyboard.press('n');
         await page.locator('.note-editor textarea').waitFor();
         await check(page);
+        // Rated, so the other theme's run can bring it back at once (no rotation past it).
+        await page.keyboard.press('Escape');
+        await revealAndRate(page, '3');
         await page.close();
       });
 
@@ -154,6 +165,16 @@ describe.runIf(browserAvailable())('accessibility (axe-core) of every page, in b
       it('options', async () => {
         const page = await openExtensionPage(browser, 'options.html');
         await page.locator('input[name="newPerDay"]').waitFor();
+        await check(page);
+        await page.close();
+      });
+
+      it('browse, with a card open', async () => {
+        const page = await openExtensionPage(browser, 'browse.html');
+        await page.locator('.result-list .result').first().waitFor();
+        await check(page);
+        await page.locator('.result-list .result').first().click();
+        await page.locator('.card-detail').waitFor();
         await check(page);
         await page.close();
       });
