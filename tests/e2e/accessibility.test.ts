@@ -127,10 +127,10 @@ describe.runIf(browserAvailable())('accessibility (axe-core) of every page, in b
       it('new tab, before and after reveal (math and highlighted code), with the note editor open', async () => {
         // A card whose answer has KaTeX and highlighted code: every colour in the answer is checked.
         const blank = await openExtensionPage(browser, 'blank.html');
-        await makeDue(blank, 'layernorm-vs-rmsnorm-formula');
+        await makeDue(blank, 'swiglu-ffn-8-3-hidden-size');
         await blank.close();
         const page = await openNewTab(browser.context);
-        expect(await shownCardId(page)).toBe('layernorm-vs-rmsnorm-formula');
+        expect(await shownCardId(page)).toBe('swiglu-ffn-8-3-hidden-size');
         await check(page);
         await page.keyboard.press('Space');
         await page.locator('.rating-bar').waitFor();
