@@ -42,7 +42,7 @@ describe.runIf(browserAvailable())('backup, restore and repair from the options 
     await download.saveAs(path);
     const backup = JSON.parse(readFileSync(path, 'utf8'));
     expect(backup.format).toBe('llm-interview-cards-backup');
-    expect(backup.version).toBe(1);
+    expect(backup.version).toBe(2);
     expect(backup.reviews).toHaveLength(2);
     await expect(options.locator('.backup-status').textContent()).resolves.toMatch(/2 reviews/);
 

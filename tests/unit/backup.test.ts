@@ -75,6 +75,18 @@ describe('export and import', () => {
     expect(withoutUndoData(await snapshot(fresh))).toEqual(withoutUndoData(await snapshot(db)));
   });
 
+  it('still imports a version 1 file (made before card settings existed)', async () => {
+    const db = await studiedDb();
+    const v1 = { ...JSON.parse(await exportText(db)), version: 1 };
+    const fresh = await openStudyDb(`restore-${Math.random()}`);
+    await syncBank(fresh, BANK, T0);
+    expect(await restoreFromText(fresh, JSON.stringify(v1), BANK, NOW)).toMatchObject({ ok: true, added: 5 });
+    expect(await restoreFromText(fresh, JSON.stringify({ ...v1, version: 3 }), BANK, NOW)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/newer version.*update the extension/),
+    });
+  });
+
   it('keeps what the person set on a card: suspended, buried, note, reset', async () => {
     const db = await studiedDb();
     const card = (await db.get('cards', 'c'))!;
