@@ -71,15 +71,19 @@ export function prepaint(kind: 'newtab' | 'popup', doc: Document = document, now
   const meta = el('p', 'card-meta');
   meta.append(
     el('span', undefined, labels.section),
-    el('span', undefined, ' · '),
+    Object.assign(el('span', undefined, ' · '), { ariaHidden: 'true' }),
     el('span', undefined, labels.topics),
   );
   const h1 = el('h1', 'question');
   h1.setAttribute('elementtiming', 'question');
   // Compiled at build time from the bank's Markdown with raw HTML disabled; shipped in the package.
   h1.innerHTML = q[labels.content].question;
-  const reveal = el('button', 'reveal', `${labels.reveal} `);
-  reveal.append(el('kbd', undefined, labels.revealHint));
+  // The same elements and attributes as components/StudyCard.tsx, so the app hydrates this
+  // DOM instead of replacing it: the painted question stays the very same element.
+  const reveal = el('button', 'reveal');
+  reveal.setAttribute('type', 'button');
+  reveal.setAttribute('aria-keyshortcuts', 'Space Enter');
+  reveal.append(labels.reveal, ' ', el('kbd', undefined, labels.revealHint));
   article.append(meta, h1, reveal);
   page.append(article);
   app.replaceChildren(page);

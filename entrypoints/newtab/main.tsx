@@ -1,4 +1,4 @@
-import { render } from 'preact';
+import { hydrate, render } from 'preact';
 import '@/components/theme.css';
 import { bootStudyPage, paceOfThisTab } from '@/lib/page';
 import { App } from './App';
@@ -8,9 +8,10 @@ import { App } from './App';
 const app = document.getElementById('app')!;
 const start = () => {
   const pace = paceOfThisTab();
-  // Replaces what prepaint.js painted, in one task: nothing flickers.
-  app.replaceChildren();
-  render(<App page={bootStudyPage({ rotate: true, study: pace.study })} pace={pace} />, app);
+  const page = <App page={bootStudyPage({ rotate: true, study: pace.study })} pace={pace} />;
+  // Takes over what prepaint.js painted (the same elements) rather than replacing it.
+  if (app.firstElementChild) hydrate(page, app);
+  else render(page, app);
 };
 // prepaint.js loads this module after the browser has painted the prepared card.
 start();

@@ -1,4 +1,4 @@
-import { render } from 'preact';
+import { hydrate, render } from 'preact';
 import '@/components/theme.css';
 import { bootStudyPage } from '@/lib/page';
 import { App } from './App';
@@ -6,9 +6,10 @@ import { App } from './App';
 // The popup reviews the queue as it stands, starting from the head the last page prepared.
 const app = document.getElementById('app')!;
 const start = () => {
-  // Replaces what prepaint.js painted, in one task: nothing flickers.
-  app.replaceChildren();
-  render(<App page={bootStudyPage({ rotate: false })} />, app);
+  const page = <App page={bootStudyPage({ rotate: false })} />;
+  // Takes over what prepaint.js painted (the same elements) rather than replacing it.
+  if (app.firstElementChild) hydrate(page, app);
+  else render(page, app);
 };
 // prepaint.js loads this module after the browser has painted the prepared card.
 start();
