@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { findChromium, launch, newProfile } from '../tests/e2e/harness';
-import { bytesOf, packageBytes, pageAssets, questionBytes, type Bytes } from './package-bytes';
+import { bytesOf, cssBytes, packageBytes, pageAssets, questionBytes, type Bytes } from './package-bytes';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -211,7 +211,7 @@ async function measureProfile(large: boolean): Promise<ProfileFigures> {
 
 function pageBytes(page: string): { js: Bytes; css: Bytes } {
   const a = pageAssets(PROD_DIR, page);
-  return { js: bytesOf(PROD_DIR, a.js), css: bytesOf(PROD_DIR, a.css) };
+  return { js: bytesOf(PROD_DIR, a.js), css: cssBytes(PROD_DIR, page) };
 }
 
 async function main() {

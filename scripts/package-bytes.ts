@@ -32,6 +32,17 @@ export function pageAssets(dir: string, page: string): { js: string[]; css: stri
   return { js: [...js], css: refs.filter((r) => r.endsWith('.css')) };
 }
 
+/** The stylesheets a page loads, linked files and inline <style> elements alike. */
+export function cssBytes(dir: string, page: string): Bytes {
+  const html = readFileSync(join(dir, page), 'utf8');
+  const linked = bytesOf(dir, pageAssets(dir, page).css);
+  const inline = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => Buffer.from(m[1]!));
+  return {
+    raw: linked.raw + inline.reduce((n, c) => n + c.length, 0),
+    gzip: linked.gzip + inline.reduce((n, c) => n + gzipSync(c, { level: 9 }).length, 0),
+  };
+}
+
 export function bytesOf(dir: string, files: string[]): Bytes {
   const contents = files.map((f) => readFileSync(join(dir, f)));
   return {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bytesOf, packageBytes, pageAssets, questionBytes } from '../../scripts/package-bytes';
+import { bytesOf, cssBytes, packageBytes, pageAssets, questionBytes } from '../../scripts/package-bytes';
 import { EXTENSION_DIR } from './harness';
 
 const bytes = (files: string[]) => bytesOf(EXTENSION_DIR, files);
@@ -12,12 +12,14 @@ describe('what the built package ships (deterministic budgets)', () => {
 
   it('keeps the new tab JavaScript within 25 KB gzip and its CSS within 5 KB gzip', () => {
     const jsBytes = bytes(newtab.js);
-    const cssBytes = bytes(newtab.css);
+    // Inline: the new tab's stylesheet is in its HTML (scripts/defer-app.ts).
+    const css = cssBytes(EXTENSION_DIR, 'newtab.html');
     console.info(
-      `new tab: JS ${jsBytes.raw} B raw / ${jsBytes.gzip} B gzip; CSS ${cssBytes.raw} B raw / ${cssBytes.gzip} B gzip`,
+      `new tab: JS ${jsBytes.raw} B raw / ${jsBytes.gzip} B gzip; CSS ${css.raw} B raw / ${css.gzip} B gzip`,
     );
     expect(jsBytes.gzip).toBeLessThanOrEqual(25_000);
-    expect(cssBytes.gzip).toBeLessThanOrEqual(5_000);
+    expect(css.gzip).toBeGreaterThan(1_000);
+    expect(css.gzip).toBeLessThanOrEqual(5_000);
   });
 
   it('ships no Markdown parser, no KaTeX or highlighter JavaScript and no bank index to the new tab', () => {
