@@ -16,7 +16,8 @@ export interface CardToolsProps {
   onBury: () => void;
   onSuspend: () => void;
   onReset: () => void;
-  onSaveNote: (text: string) => void;
+  /** Resolves true once the note is stored; the editor stays open (with the text) otherwise. */
+  onSaveNote: (text: string) => Promise<boolean>;
 }
 
 /**
@@ -25,6 +26,17 @@ export interface CardToolsProps {
  */
 export function CardTools(p: CardToolsProps) {
   const [confirmReset, setConfirmReset] = useState(false);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const noteButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(p.editingNote);
+  // Focus follows what replaced it: the reset prompt, then back to the Note button.
+  useEffect(() => {
+    if (confirmReset) confirmButton.current?.focus();
+  }, [confirmReset]);
+  useEffect(() => {
+    if (wasEditing.current && !p.editingNote) noteButton.current?.focus();
+    wasEditing.current = p.editingNote;
+  }, [p.editingNote]);
   return (
     <div class="card-tools">
       <div class="tool-row" role="group" aria-label={p.t('cardActions')}>
@@ -50,6 +62,7 @@ export function CardTools(p: CardToolsProps) {
                 <button
                   type="button"
                   class="tool danger"
+                  ref={confirmButton}
                   onClick={() => {
                     setConfirmReset(false);
                     p.onReset();
@@ -69,6 +82,7 @@ export function CardTools(p: CardToolsProps) {
             <button
               type="button"
               class="tool"
+              ref={noteButton}
               disabled={p.disabled}
               aria-expanded={p.editingNote}
               onClick={() => p.onEditNote(!p.editingNote)}
@@ -94,22 +108,22 @@ function NoteEditor({
 }: {
   t: Translate;
   note: string;
-  onSave: (text: string) => void;
+  onSave: (text: string) => Promise<boolean>;
   onClose: () => void;
 }) {
   const [text, setText] = useState(note);
   const area = useRef<HTMLTextAreaElement>(null);
   useEffect(() => area.current?.focus(), []);
-  const save = () => {
-    onSave(text);
-    onClose();
+  // Closes only once the note is stored: on a failure the text is still here to retry.
+  const save = async () => {
+    if (await onSave(text)) onClose();
   };
   return (
     <form
       class="note-editor"
       onSubmit={(e) => {
         e.preventDefault();
-        save();
+        void save();
       }}
     >
       <label for="note-text">{t('noteLabel')}</label>
@@ -122,7 +136,7 @@ function NoteEditor({
         onInput={(e) => setText(e.currentTarget.value)}
         onKeyDown={(e) => {
           if (e.key === 'Escape') onClose();
-          else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) save();
+          else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save();
         }}
       />
       <div class="note-actions">

@@ -179,6 +179,15 @@ export function SettingsForm({ settings, t, onChange }: SettingsFormProps) {
           options={langOptions}
           onChange={(v) => onChange({ contentLang: v })}
         />
+        <label class="field check">
+          <input
+            type="checkbox"
+            name="keyShortcuts"
+            checked={settings.keyShortcuts}
+            onChange={(e) => onChange({ keyShortcuts: e.currentTarget.checked })}
+          />
+          <span>{t('keyShortcuts')}</span>
+        </label>
         <SelectField
           name="theme"
           label={t('theme')}

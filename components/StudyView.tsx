@@ -23,6 +23,8 @@ export interface StudyViewProps {
   t: Translate;
   now: () => number;
   onQuestionShown?: (hasMath: boolean) => void;
+  /** Single-key shortcuts (1-4, U, S, B, N); off, only Space/Enter and the buttons work. */
+  shortcuts?: boolean;
 }
 
 export function useSessionState(session: StudySession): SessionState {
@@ -38,7 +40,15 @@ export function useSessionState(session: StudySession): SessionState {
  * The study surface shared by the new tab and the popup, with its keys: Space/Enter reveal,
  * 1-4 rate, U undo, S skip, B bury, N note.
  */
-export function StudyView({ session, contentLang, uiLang, t, now, onQuestionShown }: StudyViewProps) {
+export function StudyView({
+  session,
+  contentLang,
+  uiLang,
+  t,
+  now,
+  onQuestionShown,
+  shortcuts = true,
+}: StudyViewProps) {
   const state = useSessionState(session);
   const [editingNote, setEditingNote] = useState(false);
   const cardId = state.kind === 'card' ? state.card.id : null;
@@ -51,12 +61,13 @@ export function StudyView({ session, contentLang, uiLang, t, now, onQuestionShow
       if (target instanceof Element && target.closest('input, textarea, select, [contenteditable]')) return;
       const s = session.state;
       const key = e.key.toLowerCase();
-      if (key === 'u' && s.canUndo) {
+      if (shortcuts && key === 'u' && s.canUndo) {
         e.preventDefault();
         return void session.undo();
       }
       if (s.kind !== 'card') return;
-      if (key === 's' || key === 'b' || key === 'n') {
+      if (shortcuts && (key === 's' || key === 'b' || key === 'n')) {
+        if (s.pending || !s.confirmed) return;
         e.preventDefault();
         if (key === 's') void session.skip();
         else if (key === 'b') void session.act({ kind: 'bury' });
@@ -64,22 +75,29 @@ export function StudyView({ session, contentLang, uiLang, t, now, onQuestionShow
       } else if (!s.revealed && (e.key === ' ' || e.key === 'Enter')) {
         e.preventDefault();
         session.reveal();
-      } else if (s.revealed && isGrade(Number(e.key)) && e.key.length === 1) {
+      } else if (shortcuts && s.revealed && isGrade(Number(e.key)) && e.key.length === 1) {
         e.preventDefault();
         void session.rate(Number(e.key) as 1 | 2 | 3 | 4);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [session]);
+  }, [session, shortcuts]);
 
   useEffect(() => {
     if (state.kind === 'card') onQuestionShown?.(state.question.hasMath);
   }, [state.kind === 'card' ? state.question : null]);
 
-  const status = (state.actionError || state.notice) && (
+  // Always in the page, so screen readers announce what is written into it.
+  const status = (
     <p class={state.actionError ? 'status error' : 'status muted'} role="status">
-      {state.actionError ? t('actionFailed', { message: state.actionError }) : t(NOTICES[state.notice!])}
+      {state.actionErrorKey
+        ? t(state.actionErrorKey)
+        : state.actionError
+          ? t('actionFailed', { message: state.actionError })
+          : state.notice
+            ? t(NOTICES[state.notice])
+            : ''}
     </p>
   );
   const tools = (card: boolean) => (
@@ -96,7 +114,7 @@ export function StudyView({ session, contentLang, uiLang, t, now, onQuestionShow
       onBury={() => void session.act({ kind: 'bury' })}
       onSuspend={() => void session.act({ kind: 'suspend' })}
       onReset={() => void session.act({ kind: 'reset' })}
-      onSaveNote={(text) => void session.act({ kind: 'note', text })}
+      onSaveNote={(text) => session.act({ kind: 'note', text })}
     />
   );
 

@@ -52,6 +52,13 @@ function dayStart(now: number, hour: number): number {
   return start.getTime();
 }
 
+/** When the next study day begins (calendar arithmetic, so a DST change does not move it). */
+export function nextDayStart(now: number, hour: number): number {
+  const start = new Date(dayStart(now, hour));
+  start.setDate(start.getDate() + 1);
+  return start.getTime();
+}
+
 /** The next time the local clock reads `hour`:00 after `now`. */
 export function nextHour(now: number, hour: number): number {
   const d = new Date(now);
@@ -94,7 +101,7 @@ export function openNewTab(
   if (settings.quietHours && inQuietHours(now, settings.quietFrom, settings.quietTo))
     return calm('quiet', nextHour(now, settings.quietTo));
   if (settings.newTabDailyCap > 0 && state.studied >= settings.newTabDailyCap)
-    return calm('cap', dayStart(now, settings.dayStartHour) + 24 * HOUR);
+    return calm('cap', nextDayStart(now, settings.dayStartHour));
   if (settings.newTabMode === 'nth' && (state.tabs - 1) % Math.max(1, settings.newTabEvery) !== 0)
     return calm('nth');
   return { decision: { study: true }, state };
@@ -128,7 +135,7 @@ export function snooze(
   now: number,
   dayStartHour: number,
 ): PacingState {
-  const until = kind === 'hour' ? now + HOUR : dayStart(now, dayStartHour) + 24 * HOUR;
+  const until = kind === 'hour' ? now + HOUR : nextDayStart(now, dayStartHour);
   return { ...state, snoozeUntil: until };
 }
 

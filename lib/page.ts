@@ -4,7 +4,7 @@ import { studyDb } from './db/open';
 import { translator, type Translate } from './i18n/strings';
 import { onQueueChanged, sendCardAction, sendGrade, sendPreview, sendUndo } from './messaging';
 import { createStudySession, type StudySession } from './session';
-import { currentDay, snooze, updatePacing, type CalmReason, type PaceDecision } from './pacing';
+import { currentDay, nextDayStart, snooze, updatePacing, type CalmReason, type PaceDecision } from './pacing';
 import { studySnapshot, type StudyCounts } from './study';
 import { resolveLang, type Lang, type Settings, type Theme } from './settings';
 import { loadSettings, onSettingsChanged, readSettingsMirror } from './settings-store';
@@ -43,6 +43,8 @@ export interface StudyPage {
   start: () => void;
   /** Today's counts, for a page that is not studying. */
   counts: () => Promise<StudyCounts>;
+  /** Called when a new tab reaches the daily new-tab cap (it then takes a break too). */
+  onCapReached: (listener: (until: number) => void) => () => void;
 }
 
 /** What prepaint.js decided for this new tab (<html data-pace>); a page without it studies. */
@@ -78,6 +80,7 @@ export function bootStudyPage({ rotate, study = true }: { rotate: boolean; study
   const initial = study ? usablePrepared((rotate ? prepared.next : prepared.head).read(), Date.now()) : null;
   // Taken: a tab opened next must not paint the same card before this one prepares another.
   if (rotate && initial) prepared.next.clear();
+  const capListeners = new Set<(until: number) => void>();
   const session = createStudySession({
     db: () => studyDb(),
     settings,
@@ -95,11 +98,16 @@ export function bootStudyPage({ rotate, study = true }: { rotate: boolean; study
     // New tabs count what they studied today, for the daily new-tab cap.
     ...(rotate
       ? {
-          onRated: (delta: 1 | -1) =>
-            updatePacing((s) => {
-              const day = currentDay(s, Date.now(), latest.dayStartHour);
+          onRated: (delta: 1 | -1) => {
+            const now = Date.now();
+            const { studied } = updatePacing((s) => {
+              const day = currentDay(s, now, latest.dayStartHour);
               return { ...day, studied: Math.max(0, day.studied + delta) };
-            }),
+            });
+            if (delta > 0 && latest.newTabDailyCap > 0 && studied >= latest.newTabDailyCap) {
+              for (const l of capListeners) l(nextDayStart(now, latest.dayStartHour));
+            }
+          },
         }
       : {}),
   });
@@ -127,6 +135,10 @@ export function bootStudyPage({ rotate, study = true }: { rotate: boolean; study
     session,
     settings,
     start,
+    onCapReached: (l) => {
+      capListeners.add(l);
+      return () => capListeners.delete(l);
+    },
     counts: async () => (await studySnapshot(await studyDb(), latest, Date.now(), { rotate: false })).counts,
     onSettings: (l) => {
       listeners.add(l);

@@ -20,8 +20,9 @@ interface Shared {
   /** A rating given on this page can be taken back. */
   canUndo?: boolean;
   notice?: Notice;
-  /** Why the last action (undo, bury...) failed. */
+  /** Why the last action (undo, bury...) failed: a known reason, or the background's words. */
   actionError?: string;
+  actionErrorKey?: 'undoNotLatest' | 'undoNotFound';
 }
 
 export type SessionState =
@@ -110,6 +111,10 @@ export function createStudySession(deps: SessionDeps) {
   const skipped = new Set<string>();
   /** Ratings given on this page, latest last: what undo takes back. */
   const given: string[] = [];
+  /** A rating, action or undo is on its way to the background: nothing else starts meanwhile. */
+  let busy = false;
+  /** A calm new tab's session exists but does not study (or follow the queue) until started. */
+  let started = false;
 
   function set(next: SessionState) {
     state = { ...next, canUndo: given.length > 0 };
@@ -163,6 +168,8 @@ export function createStudySession(deps: SessionDeps) {
       } else {
         const [question] = await Promise.all([deps.loadQuestion(card.id), markViewed(db, card.id, now)]);
         if (gen !== generation) return;
+        // A card put on screen anew gets a new review id, even if this page rated it before.
+        attempt = null;
         set({
           kind: 'card',
           card,
@@ -236,6 +243,7 @@ export function createStudySession(deps: SessionDeps) {
     const next = upNext;
     upNext = null;
     if (!next || next.card.id === ratedId || state.kind !== 'card') return undefined;
+    attempt = null;
     set({
       kind: 'card',
       card: next.card,
@@ -256,25 +264,30 @@ export function createStudySession(deps: SessionDeps) {
 
   async function rate(rating: Grade): Promise<void> {
     // A prepared card is rated only once the queue has confirmed it is still the one to show.
-    if (state.kind !== 'card' || !state.revealed || state.pending || !state.confirmed) return;
+    if (busy || state.kind !== 'card' || !state.revealed || state.pending || !state.confirmed) return;
     const current = state;
     if (attempt?.cardId !== current.card.id) {
       attempt = { cardId: current.card.id, reviewId: deps.newReviewId(), reviewedAt: deps.now() };
     }
+    const sent = attempt;
+    busy = true;
     set({ ...current, pending: true, error: undefined });
     let res: GradeResponse;
     try {
-      res = await deps.sendGrade({ ...attempt, rating });
+      res = await deps.sendGrade({ ...sent, rating });
     } catch (e) {
       res = { ok: false, error: 'storage', message: (e as Error).message };
+    } finally {
+      busy = false;
     }
     if (state.kind !== 'card' || state.card.id !== current.card.id) return;
     if (!res.ok) return set({ ...state, pending: false, error: res.message });
-    if (!res.duplicate) {
-      given.push(attempt.reviewId);
+    // A duplicate is this page's own earlier press, stored but unanswered: count it once.
+    if (!given.includes(sent.reviewId)) {
+      given.push(sent.reviewId);
       deps.onRated?.(1);
     }
-    state = { ...state, notice: undefined, actionError: undefined };
+    state = { ...state, notice: undefined, actionError: undefined, actionErrorKey: undefined };
     forgetPrepared(current.card.id);
     await advance(showUpNext(current.card.id));
   }
@@ -288,21 +301,23 @@ export function createStudySession(deps: SessionDeps) {
 
   /** Moves on without a rating; this page will not show the card again. */
   async function skip(): Promise<void> {
-    if (state.kind !== 'card' || state.pending || !state.confirmed) return;
+    if (busy || state.kind !== 'card' || state.pending || !state.confirmed) return;
     const id = state.card.id;
     skipped.add(id);
-    state = { ...state, notice: 'skipped', actionError: undefined };
+    state = { ...state, notice: 'skipped', actionError: undefined, actionErrorKey: undefined };
     await advance(showUpNext(id));
   }
 
   /** Suspend, bury, reset or annotate the card on screen. */
   async function act(action: CardAction): Promise<boolean> {
-    if (state.kind !== 'card' || state.pending || !state.confirmed) return false;
+    if (busy || state.kind !== 'card' || state.pending || !state.confirmed) return false;
     const current = state;
-    set({ ...current, pending: true, actionError: undefined });
+    busy = true;
+    set({ ...current, pending: true, actionError: undefined, actionErrorKey: undefined });
     const res = await deps
       .sendCardAction(current.card.id, action, deps.now())
-      .catch((e: Error) => ({ ok: false as const, message: e.message }));
+      .catch((e: Error) => ({ ok: false as const, message: e.message }))
+      .finally(() => (busy = false));
     if (state.kind !== 'card' || state.card.id !== current.card.id) return res.ok;
     if (!res.ok) {
       set({ ...state, pending: false, actionError: res.message });
@@ -328,17 +343,27 @@ export function createStudySession(deps: SessionDeps) {
 
   /** Takes back the last rating given on this page and shows that card again. */
   async function undo(): Promise<void> {
-    const reviewId = given.at(-1);
-    if (!reviewId || (state.kind === 'card' && state.pending)) return;
-    const res = await deps.sendUndo(reviewId).catch((e: Error) => ({
-      ok: false as const,
-      error: 'storage' as const,
-      message: e.message,
-    }));
-    // Either way this rating cannot be undone again.
-    given.pop();
-    if (!res.ok) return set({ ...state, actionError: res.message });
+    if (busy || given.length === 0 || (state.kind === 'card' && state.pending)) return;
+    // Taken off the stack at once: whatever the answer, this rating cannot be undone twice.
+    const reviewId = given.pop()!;
+    busy = true;
+    if (state.kind === 'card') set({ ...state, pending: true });
+    const res = await deps
+      .sendUndo(reviewId)
+      .catch((e: Error) => ({ ok: false as const, error: 'storage' as const, message: e.message }))
+      .finally(() => (busy = false));
+    if (!res.ok) {
+      const key =
+        res.error === 'not-latest' ? 'undoNotLatest' : res.error === 'not-found' ? 'undoNotFound' : undefined;
+      const after = state.kind === 'card' ? { ...state, pending: false } : state;
+      return set({ ...after, actionError: res.message, actionErrorKey: key });
+    }
     deps.onRated?.(-1);
+    // Suspended or buried elsewhere meanwhile: the rating is undone, but the card stays away.
+    if (res.card.suspended || (res.card.buriedUntil ?? 0) > deps.now()) {
+      state = { ...state, notice: 'undone' };
+      return advance();
+    }
     const gen = ++generation;
     upNext = null;
     attempt = null;
@@ -380,7 +405,10 @@ export function createStudySession(deps: SessionDeps) {
       return () => listeners.delete(listener);
     },
     /** Reads the queue; a card painted from `initial` stays if the queue agrees. */
-    start: () => advance(initial?.card.id),
+    start: () => {
+      started = true;
+      return advance(initial?.card.id);
+    },
     reveal,
     rate,
     skip,
@@ -388,15 +416,36 @@ export function createStudySession(deps: SessionDeps) {
     undo,
     /** Another page rated a card or the queue changed: move on if our card was the one. */
     async queueChanged(cardId?: string): Promise<void> {
+      // Not studying yet (a calm new tab), or our own change is on its way: nothing to follow.
+      if (!started || busy) return;
       if (state.kind !== 'card') return advance();
-      if (state.kind === 'card' && !state.pending && cardId === state.card.id) return advance();
+      if (state.pending || cardId !== state.card.id) return;
+      const shown = state.card;
+      const fresh = await (await deps.db()).get('cards', shown.id);
+      if (state.kind !== 'card' || state.card.id !== shown.id) return;
+      // Only its note changed (here or on the browse page): stay, answer and all.
+      if (fresh && sameSchedule(fresh, shown, deps.now())) return set({ ...state, card: fresh });
+      return advance();
     },
     async settingsChanged(next: Settings): Promise<void> {
       const scopeChanged = JSON.stringify(pickScope(next)) !== JSON.stringify(pickScope(settings));
       settings = next;
+      if (!started) return;
       if (state.kind !== 'card' || scopeChanged) return advance();
     },
   };
+}
+
+/** Whether a card is still exactly where the queue had it: rated, reset, suspended or buried is not. */
+function sameSchedule(a: CardRecord, b: CardRecord, now: number): boolean {
+  return (
+    a.reps === b.reps &&
+    a.due === b.due &&
+    a.state === b.state &&
+    a.resetAt === b.resetAt &&
+    !a.suspended &&
+    !((a.buriedUntil ?? 0) > now)
+  );
 }
 
 function pickScope(s: Settings) {

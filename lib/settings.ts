@@ -17,6 +17,8 @@ export interface Settings extends TopicFilter, PacingSettings {
   uiLang: LangChoice;
   contentLang: LangChoice;
   theme: Theme;
+  /** Single-key shortcuts on the study pages (1-4, U, S, B, N); off for people who need them off. */
+  keyShortcuts: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -30,6 +32,7 @@ export const DEFAULT_SETTINGS: Settings = {
   uiLang: 'auto',
   contentLang: 'auto',
   theme: 'system',
+  keyShortcuts: true,
   ...DEFAULT_PACING,
 };
 
@@ -83,6 +86,7 @@ export function normalizeSettings(raw: unknown): Settings {
     uiLang: oneOf(r.uiLang, ['auto', 'zh', 'en'], d.uiLang),
     contentLang: oneOf(r.contentLang, ['auto', 'zh', 'en'], d.contentLang),
     theme: oneOf(r.theme, ['system', 'light', 'dark'], d.theme),
+    keyShortcuts: typeof r.keyShortcuts === 'boolean' ? r.keyShortcuts : d.keyShortcuts,
     newTabMode: oneOf(r.newTabMode, ['every', 'nth', 'off'], d.newTabMode),
     newTabEvery: num(r.newTabEvery, d.newTabEvery, LIMITS.newTabEvery),
     newTabDailyCap: num(r.newTabDailyCap, d.newTabDailyCap, LIMITS.newTabDailyCap),

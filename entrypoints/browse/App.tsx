@@ -9,6 +9,7 @@ import { loadSearchIndex, readCard, readCards, readReviews, withAnswers } from '
 import type { CardRecord, ReviewRecord } from '@/lib/db/schema';
 import { browseTranslator } from '@/lib/i18n/browse-strings';
 import { onQueueChanged, sendCardAction } from '@/lib/messaging';
+import { clearPreparedCards } from '@/lib/prepared';
 import { applyDocumentLang, applyTheme, pageLangs } from '@/lib/page';
 import type { Settings } from '@/lib/settings';
 import { onSettingsChanged } from '@/lib/settings-store';
@@ -133,6 +134,8 @@ export function App({ initial }: { initial: Settings }) {
     const id = detailId.current;
     if (!id) return null;
     const res = await sendCardAction(id, action, Date.now());
+    // The next new tab or popup must not paint a card prepared before this change.
+    if (res.ok) clearPreparedCards();
     // Whatever the answer, show what is stored now.
     await Promise.all([refreshDetail(), refreshCards()]);
     return res.ok ? null : res.message;

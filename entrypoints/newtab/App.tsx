@@ -19,6 +19,8 @@ export function App({ page, pace: firstPace }: { page: StudyPage; pace: PaceDeci
   const [pace, setPace] = useState(firstPace);
   const [counts, setCounts] = useState<StudyCounts | null>(null);
   useEffect(() => page.onSettings(setSettings), [page]);
+  // The daily cap reached on this very tab: it takes its break once the rating is stored.
+  useEffect(() => page.onCapReached((until) => setPace({ study: false, reason: 'cap', until })), [page]);
   const langs = pageLangs(settings);
   useEffect(() => {
     applyDocumentLang(langs.ui);
@@ -43,6 +45,7 @@ export function App({ page, pace: firstPace }: { page: StudyPage; pace: PaceDeci
           t={langs.t}
           now={Date.now}
           onQuestionShown={showMathStyles}
+          shortcuts={settings.keyShortcuts}
         />
       ) : (
         <CalmPage

@@ -41,6 +41,7 @@ export function App({ page }: { page: StudyPage }) {
         t={langs.t}
         now={Date.now}
         onQuestionShown={showMathStyles}
+        shortcuts={settings.keyShortcuts}
       />
     </div>
   );

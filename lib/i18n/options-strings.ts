@@ -53,6 +53,7 @@ const en = {
   newTabHint:
     'When a new tab does not study, it shows a calm page with the time and your progress. The toolbar popup always reviews.',
   statistics: 'Statistics',
+  keyShortcuts: 'Single-key shortcuts on the study pages (1–4 rate, U undo, S skip, B bury, N note)',
 };
 
 export type OptionsKey = keyof typeof en;
@@ -106,6 +107,7 @@ const zh: Record<OptionsKey, string> = {
   quietTo: '免打扰结束(点)',
   newTabHint: '新标签页不学习时,会显示一个安静的页面:时间和今日进度。工具栏弹窗随时可以复习。',
   statistics: '统计',
+  keyShortcuts: '学习页面的单键快捷键(1–4 评分、U 撤销、S 跳过、B 搁置、N 笔记)',
 };
 
 export type OptionsTranslate = (

@@ -72,6 +72,8 @@ const en = {
   calmCap: 'Today’s new-tab cards are done.',
   calmNth: 'This tab takes a break: you study on one new tab in {n}.',
   dueNowCount: 'Due now: {n}',
+  undoNotLatest: 'Cannot undo: the card was rated or reset again since.',
+  undoNotFound: 'Cannot undo: that rating is no longer stored.',
 };
 
 export type StringKey = keyof typeof en;
@@ -122,7 +124,7 @@ const zh: Catalog = {
   cancel: '取消',
   yourNote: '我的笔记',
   cardActions: '卡片操作',
-  leech: '难点卡:这张卡你已经忘了 {n} 次。',
+  leech: '难记卡:这张卡你已经忘了 {n} 次。',
   leechBody: '反复硬背收效不大。慢慢读一遍答案,用自己的话写条笔记,或者先暂停它。',
   readAgain: '再读一遍答案',
   noticeSkipped: '已跳过,稍后还会出现。',
@@ -132,16 +134,18 @@ const zh: Catalog = {
   noticeUndone: '已撤销评分,卡片恢复原状。',
   noticeNoteSaved: '笔记已保存。',
   actionFailed: '操作失败:{message}',
-  snoozeHour: '暂停 1 小时',
-  snoozeDay: '今天不再学习',
+  snoozeHour: '休息 1 小时',
+  snoozeDay: '今天先不学',
   studyNow: '现在学一张',
-  resume: '恢复学习',
+  resume: '继续学习',
   calmOff: '新标签页学习已关闭。',
-  calmSnoozed: '已暂停到 {when}。',
+  calmSnoozed: '休息中,{when} 恢复。',
   calmQuiet: '免打扰时段,到 {when} 结束。',
   calmCap: '今天新标签页的卡片已经学完。',
   calmNth: '这个标签页休息一下:每 {n} 个新标签页学习一次。',
   dueNowCount: '待复习:{n}',
+  undoNotLatest: '无法撤销:这张卡之后又被评分或重置过。',
+  undoNotFound: '无法撤销:这条评分记录已不存在。',
 };
 
 const catalogs: Record<Lang, Catalog> = { en, zh };

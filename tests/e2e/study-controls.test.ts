@@ -171,6 +171,47 @@ describe.runIf(browserAvailable())('review controls and pacing in Chromium', () 
     await options.locator('select[name="newTabMode"]').selectOption('every');
   });
 
+  it('stops at the daily new-tab cap, on the tab that reaches it and on the next ones', async () => {
+    const options = await openExtensionPage(browser, 'options.html');
+    await options.locator('input[name="newTabDailyCap"]').fill('2');
+    await options.locator('input[name="newTabDailyCap"]').press('Tab');
+    await expect
+      .poll(() => options.evaluate(() => localStorage.getItem('llm-cards:settings')))
+      .toContain('"newTabDailyCap":2');
+    // Start the count afresh: earlier tests studied from new tabs today too.
+    await options.evaluate(() => localStorage.removeItem('llm-cards:pacing'));
+    const tab = await openNewTab(browser.context);
+    await revealAndRate(tab, '3');
+    expect(await tab.locator('.calm').count()).toBe(0);
+    await tab.keyboard.press('Space');
+    await tab.keyboard.press('3');
+    await tab.locator('.calm').waitFor();
+    await expect(tab.locator('.calm-why').textContent()).resolves.toContain('new-tab cards are done');
+    const next = await openNewTab(browser.context);
+    expect(await next.locator('html').getAttribute('data-pace')).toBe('cap');
+    await options.locator('input[name="newTabDailyCap"]').fill('0');
+    await options.locator('input[name="newTabDailyCap"]').press('Tab');
+  });
+
+  it('with single-key shortcuts off, 1-4 do not rate but the buttons do', async () => {
+    const options = await openExtensionPage(browser, 'options.html');
+    await options.locator('input[name="keyShortcuts"]').uncheck();
+    await expect
+      .poll(() => options.evaluate(() => localStorage.getItem('llm-cards:settings')))
+      .toContain('"keyShortcuts":false');
+    const tab = await openNewTab(browser.context);
+    const id = await shownCardId(tab);
+    const reviews = await countRows(tab, 'reviews');
+    await tab.keyboard.press('Space');
+    await tab.keyboard.press('3');
+    await tab.waitForTimeout(300);
+    expect(await countRows(tab, 'reviews')).toBe(reviews);
+    await tab.getByRole('button', { name: /Good/ }).click();
+    await waitForOtherCard(tab, id);
+    expect(await countRows(tab, 'reviews')).toBe(reviews + 1);
+    await options.locator('input[name="keyShortcuts"]').check();
+  });
+
   it('the popup has the same controls: rate, then U undoes it', async () => {
     const popup = await openExtensionPage(browser, 'popup.html');
     await popup.locator('.study-card[data-confirmed="true"], .caught-up').first().waitFor();
