@@ -11,6 +11,7 @@ import {
   openNewTab,
   revealAndRate,
   shownCardId,
+  waitForOtherCard,
   type Launched,
   type Profile,
 } from './harness';
@@ -142,7 +143,11 @@ describe.runIf(browserAvailable())('accessibility (axe-core) of every page, in b
         await check(page);
         // Rated, so the other theme's run can bring it back at once (no rotation past it).
         await page.keyboard.press('Escape');
-        await revealAndRate(page, '3');
+        // Focus is back on the Note button (Space would press it); the answer is showing.
+        await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Note/);
+        const id = await shownCardId(page);
+        await page.keyboard.press('3');
+        await waitForOtherCard(page, id);
         await page.close();
       });
 
