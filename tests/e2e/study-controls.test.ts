@@ -99,6 +99,7 @@ describe.runIf(browserAvailable())('review controls and pacing in Chromium', () 
     await expect
       .poll(async () => (await readCard(page, second))?.note)
       .toBe('Scale by √d_k: 点积方差随维度增长');
+    await page.locator('.note-editor').waitFor({ state: 'detached' });
     await page.keyboard.press('Space');
     await expect(page.locator('.note-text').textContent()).resolves.toBe('Scale by √d_k: 点积方差随维度增长');
     // A card forgotten 8 times is flagged before its answer is shown.
