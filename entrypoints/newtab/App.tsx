@@ -64,7 +64,7 @@ export function App({ page, pace: firstPace }: { page: StudyPage; pace: PaceDeci
         />
       )}
       <footer class="page-footer">
-        {pace.study ? <FocusHint t={langs.t} /> : <span />}
+        {pace.study ? <FocusHint t={langs.t} shortcuts={settings.keyShortcuts} /> : <span />}
         <span class="snooze">
           {pace.study && (
             <>

@@ -72,3 +72,17 @@ describe('TopicFilters', () => {
     expect(onChange).toHaveBeenLastCalledWith({ disabledSections: ['basics'], disabledTopics: [] });
   });
 });
+
+describe('FocusHint', () => {
+  it('asks for a click while the address bar has the focus, and shows the keys once the page has it', async () => {
+    const { FocusHint } = await import('@/components/FocusHint');
+    const hasFocus = vi.spyOn(document, 'hasFocus').mockReturnValue(false);
+    render(<FocusHint t={translator('en')} />);
+    expect(screen.getByText(/Click the page \(or press Tab\)/)).toBeTruthy();
+    hasFocus.mockReturnValue(true);
+    fireEvent.focus(window);
+    await screen.findByText(/^Keys: Space reveal · 1–4 rate · U undo/);
+    expect(screen.queryByText(/Click the page/)).toBeNull();
+    hasFocus.mockRestore();
+  });
+});
