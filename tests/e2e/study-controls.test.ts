@@ -80,6 +80,16 @@ describe.runIf(browserAvailable())('review controls and pacing in Chromium', () 
       expect(await shownCardId(other)).not.toBe(id);
       await other.close();
     }
+    // The browse page lists it, and only it, under "buried".
+    const browse = await openExtensionPage(browser, 'browse.html');
+    await browse.locator('select[name="state"]').selectOption('buried');
+    await browse.waitForFunction(
+      (cardId) =>
+        [...document.querySelectorAll('button.result')].map((b) => b.getAttribute('data-card-id')).join() ===
+        cardId,
+      id,
+    );
+    await browse.close();
     await letTimePass(blank, DAY);
     const tomorrow = await openNewTab(browser.context);
     expect(await shownCardId(tomorrow)).toBe(id);
@@ -91,6 +101,10 @@ describe.runIf(browserAvailable())('review controls and pacing in Chromium', () 
     await page.getByRole('button', { name: 'Suspend' }).click();
     await waitForOtherCard(page, first);
     expect((await readCard(page, first))?.suspended).toBe(true);
+    // The statistics count it as suspended.
+    const stats = await openExtensionPage(browser, 'stats.html');
+    await expect.poll(() => stats.locator('dd[data-state="suspended"]').textContent()).toBe('1');
+    await stats.close();
     // A note, with the keyboard: N, type, Ctrl+Enter.
     const second = (await shownCardId(page))!;
     await page.keyboard.press('n');
