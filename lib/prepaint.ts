@@ -6,8 +6,9 @@ import { SETTINGS_MIRROR_KEY } from './storage-keys';
  * Paints the prepared card with plain DOM calls from a tiny classic script that runs while
  * the page is still parsing, before the app's modules have loaded: the question is on
  * screen about as soon as a blank page would be. The words around it come with the
- * prepared card (`labels`), so this needs no catalog. The app then renders the same card
- * over it and confirms it against IndexedDB.
+ * prepared card (`labels`), so this needs no catalog. The app then hydrates these
+ * elements (the painted question stays the same element) and confirms the card against
+ * IndexedDB.
  *
  * A new tab first decides, from the pacing settings and this browser's tab count, whether
  * it studies at all; it records the decision on <html data-pace> ('study', or why it shows
