@@ -58,6 +58,46 @@ describe.runIf(browserAvailable())('review controls and pacing in Chromium', () 
     expect(await readCard(page, id)).toEqual(before);
   });
 
+  it('skip (key S) moves on without a rating, and this tab does not bring the card back', async () => {
+    const page = await openNewTab(browser.context);
+    const id = (await shownCardId(page))!;
+    const reviews = await countRows(page, 'reviews');
+    await page.keyboard.press('s');
+    await waitForOtherCard(page, id);
+    await expect.poll(() => page.locator('.status').textContent()).toContain('Skipped');
+    expect(await countRows(page, 'reviews')).toBe(reviews);
+    for (let i = 0; i < 3; i++) {
+      if (await page.locator('.caught-up').count()) break;
+      const shown = await shownCardId(page);
+      expect(shown).not.toBe(id);
+      await revealAndRate(page, '4');
+    }
+  });
+
+  it('keeps quiet hours: a new tab in them shows the calm page', async () => {
+    const options = await openExtensionPage(browser, 'options.html');
+    const hour = new Date().getHours();
+    await options.locator('input[name="quietHours"]').check();
+    await options.locator('input[name="quietFrom"]').fill(String(hour));
+    await options.locator('input[name="quietFrom"]').press('Tab');
+    await options.locator('input[name="quietTo"]').fill(String((hour + 2) % 24));
+    await options.locator('input[name="quietTo"]').press('Tab');
+    await expect
+      .poll(() => options.evaluate(() => localStorage.getItem('llm-cards:settings')))
+      .toContain(`"quietTo":${(hour + 2) % 24}`);
+    const tab = await openNewTab(browser.context);
+    expect(await tab.locator('html').getAttribute('data-pace')).toBe('quiet');
+    await expect(tab.locator('.calm-why').textContent()).resolves.toMatch(
+      /Quiet hours until (today|tomorrow) at/,
+    );
+    await options.locator('input[name="quietHours"]').uncheck();
+    await expect
+      .poll(() => options.evaluate(() => localStorage.getItem('llm-cards:settings')))
+      .toContain('"quietHours":false');
+    const after = await openNewTab(browser.context);
+    expect(await after.locator('html').getAttribute('data-pace')).toBe('study');
+  });
+
   it('a buried card leaves the queue and comes back the next study day', async () => {
     // A card just rated (so no tab is rotating past it), then made due.
     const setup = await openNewTab(browser.context);
