@@ -1,8 +1,8 @@
 import bankIndex from 'virtual:bank-index';
 import { browser } from 'wxt/browser';
-import { backupFileName, makeBackup } from './backup';
+import { backupFileName, makeBackupFromRows } from './backup';
 import { restoreFromText } from './backup-import';
-import { readHistory } from './db/history';
+import { buildLogPages, readReviewRows } from './db/log-pages';
 import { studyDb } from './db/open';
 import { checkDatabase } from './db/repair';
 import type { OptionsTranslate } from './i18n/options-strings';
@@ -16,12 +16,20 @@ function announce(): void {
   browser.runtime.sendMessage({ type: 'history-changed' }).catch(() => {});
 }
 
-/** Downloads the whole history as one JSON file. Reads only: it works whatever else fails. */
+/**
+ * Downloads the whole history as one JSON file. Reads only: it works whatever else fails.
+ * The first export on a profile reads the log record by record and then keeps it as pages,
+ * so later exports are quick (lib/db/log-pages.ts).
+ */
 export async function exportBackup(t: OptionsTranslate): Promise<string> {
   const db = await studyDb();
-  const [history, settings] = await Promise.all([readHistory(db), loadSettings().catch(() => null)]);
+  const [cards, { rows, paged }, settings] = await Promise.all([
+    db.getAll('cards'),
+    readReviewRows(db),
+    loadSettings().catch(() => null),
+  ]);
   const now = Date.now();
-  const backup = makeBackup(history, settings ?? DEFAULT_SETTINGS, now);
+  const backup = makeBackupFromRows(cards, rows, settings ?? DEFAULT_SETTINGS, now);
   const url = URL.createObjectURL(new Blob([JSON.stringify(backup)], { type: 'application/json' }));
   const a = document.createElement('a');
   a.href = url;
@@ -30,6 +38,8 @@ export async function exportBackup(t: OptionsTranslate): Promise<string> {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  // After the download: a failure here only leaves the next export as slow as this one.
+  if (!paged) void buildLogPages(db).catch(() => {});
   return t('exported', { file: a.download, cards: backup.cards.length, reviews: backup.reviews.length });
 }
 

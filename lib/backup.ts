@@ -58,14 +58,24 @@ export function rowToReview(row: readonly unknown[]): Record<string, unknown> {
  * JSON.stringify(makeBackup(await readHistory(db), settings, Date.now()))
  */
 export function makeBackup(history: HistorySnapshot, settings: Settings, now: number): BackupFile {
+  return makeBackupFromRows(history.cards, history.reviews.map(reviewToRow), settings, now);
+}
+
+/** The same document from review rows already made (`readReviewRows`, the fast export path). */
+export function makeBackupFromRows(
+  cards: readonly CardRecord[],
+  reviews: ReviewRow[],
+  settings: Settings,
+  now: number,
+): BackupFile {
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: new Date(now).toISOString(),
     settings,
-    cards: history.cards.map(({ reviewDue: _r, newOrder: _n, ...card }) => card),
+    cards: cards.map(({ reviewDue: _r, newOrder: _n, ...card }) => card),
     reviewColumns: [...REVIEW_COLUMNS],
-    reviews: history.reviews.map(reviewToRow),
+    reviews,
   };
 }
 

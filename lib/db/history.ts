@@ -1,5 +1,6 @@
 import type { CardRecord, ReviewRecord } from './schema';
 import type { StudyDatabase } from './open';
+import { LOG_PAGES_KEY } from './log-pages';
 import { withQueueKeys } from './queue-keys';
 
 /** Everything the person has made: schedules, the review log and bookkeeping. */
@@ -38,12 +39,13 @@ export async function writeHistory(
   cards: readonly CardRecord[],
   reviews: readonly ReviewRecord[],
 ): Promise<void> {
-  const tx = db.transaction(['cards', 'reviews'], 'readwrite');
+  const tx = db.transaction(['cards', 'reviews', 'meta'], 'readwrite');
   const cardStore = tx.objectStore('cards');
   const reviewStore = tx.objectStore('reviews');
   const existing = new Set(await reviewStore.getAllKeys());
   const writes: Promise<unknown>[] = [];
   for (const c of cards) writes.push(cardStore.put(withQueueKeys(c)));
   for (const r of reviews) if (!existing.has(r.id)) writes.push(reviewStore.put(r));
+  writes.push(tx.objectStore('meta').delete(LOG_PAGES_KEY));
   await Promise.all([...writes, tx.done]);
 }

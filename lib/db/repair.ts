@@ -2,6 +2,7 @@ import { makeScheduler, newSchedulingState } from '../srs/schedule';
 import { replayRatings } from '../srs/replay';
 import type { BankIndexEntry } from './cards';
 import type { StudyDatabase } from './open';
+import { LOG_PAGES_KEY } from './log-pages';
 import { withQueueKeys } from './queue-keys';
 import type { CardRecord, ReviewRecord } from './schema';
 import { writeAllOrNothing } from './restore';
@@ -53,7 +54,7 @@ export async function checkDatabase(
 ): Promise<RepairReport> {
   const scheduler = makeScheduler({ retention, fuzz: false });
   const report: RepairReport = { retired: 0, rebuilt: 0, recreated: 0, futureReviews: 0, orphansKept: 0 };
-  const tx = db.transaction(['cards', 'reviews'], 'readwrite');
+  const tx = db.transaction(['cards', 'reviews', 'meta'], 'readwrite');
   const cardStore = tx.objectStore('cards');
   const reviewStore = tx.objectStore('reviews');
   const [cards, reviews] = await Promise.all([cardStore.getAll(), reviewStore.getAll()]);
@@ -116,6 +117,8 @@ export async function checkDatabase(
     writes.push(() => cardStore.put(record));
     report.recreated++;
   }
+  // Reviews rewritten: the export's pages of the log no longer match it.
+  if (report.futureReviews > 0) writes.push(() => tx.objectStore('meta').delete(LOG_PAGES_KEY));
   await writeAllOrNothing(tx, writes);
   return report;
 }

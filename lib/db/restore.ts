@@ -3,6 +3,7 @@ import { makeScheduler, newSchedulingState, State } from '../srs/schedule';
 import { replayRatings } from '../srs/replay';
 import type { BankIndexEntry } from './cards';
 import type { StudyDatabase } from './open';
+import { LOG_PAGES_KEY } from './log-pages';
 import { withQueueKeys } from './queue-keys';
 import type { CardRecord, ReviewRecord } from './schema';
 
@@ -54,7 +55,7 @@ export async function importHistory(
   retention: number,
 ): Promise<ImportResult> {
   const scheduler = makeScheduler({ retention, fuzz: false });
-  const tx = db.transaction(['cards', 'reviews'], 'readwrite');
+  const tx = db.transaction(['cards', 'reviews', 'meta'], 'readwrite');
   const cardStore = tx.objectStore('cards');
   const reviewStore = tx.objectStore('reviews');
   const [existingCards, existingReviews] = await Promise.all([cardStore.getAll(), reviewStore.getAll()]);
@@ -99,6 +100,8 @@ export async function importHistory(
   await writeAllOrNothing(tx, [
     ...added.map((r) => () => reviewStore.put(r)),
     ...nextCards.map((c) => () => cardStore.put(c)),
+    // Imported reviews may be older than the export's pages of the log: rebuild them later.
+    ...(added.length ? [() => tx.objectStore('meta').delete(LOG_PAGES_KEY)] : []),
   ]);
   return { added: added.length, skipped: backup.reviews.length - added.length, rebuilt: touched.size };
 }

@@ -1,10 +1,11 @@
 import type { DBSchema } from 'idb';
 import type { Grade, ReviewEntry } from '../srs/card-state';
 import type { QueueCard } from '../srs/queue';
+import type { ReviewRow } from '../backup';
 
 export const DB_NAME = 'llm-cards';
 /** Bump with a new `if (oldVersion < N)` step in `upgrade.ts`; never drop user data. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /**
  * One row per question id: the FSRS card (dates as epoch ms) plus where it sits in the bank,
@@ -51,4 +52,9 @@ export interface StudyDB extends DBSchema {
   };
   /** Small bookkeeping values (for example which cards were recently put on screen). */
   meta: { key: string; value: unknown };
+  /**
+   * A copy of the review log as pages of backup rows, so an export reads 100 records
+   * instead of 100,000 (see log-pages.ts). A cache: dropped and rebuilt, never the truth.
+   */
+  logPages: { key: number; value: { rows: ReviewRow[] } };
 }

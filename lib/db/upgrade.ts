@@ -40,6 +40,10 @@ export function upgrade(
       }
     });
   }
+  if (oldVersion < 3) {
+    // v3: pages of the review log for a fast export; built later, from the log.
+    db.createObjectStore('logPages');
+  }
 }
 
 async function addQueueKeys(tx: UpgradeTx): Promise<void> {

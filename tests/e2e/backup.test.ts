@@ -46,6 +46,39 @@ describe.runIf(browserAvailable())('backup, restore and repair from the options 
     expect(backup.reviews).toHaveLength(2);
     await expect(options.locator('.backup-status').textContent()).resolves.toMatch(/2 reviews/);
 
+    // A second export reads the pages the first one left (plus a rating made since): the
+    // same log, and the new rating.
+    await expect
+      .poll(() =>
+        options.evaluate(
+          () =>
+            new Promise((res) => {
+              const r = indexedDB.open('llm-cards');
+              r.onsuccess = () => {
+                const q = r.result.transaction('logPages').objectStore('logPages').count();
+                q.onsuccess = () => {
+                  res(q.result);
+                  r.result.close();
+                };
+              };
+            }),
+        ),
+      )
+      .toBe(1);
+    const tab = await openNewTab(browser.context);
+    await revealAndRate(tab, '3');
+    await tab.close();
+    const [second] = await Promise.all([
+      options.waitForEvent('download'),
+      options.locator('button[name="export"]').click(),
+    ]);
+    const secondPath = join(profile.dir, 'backup-2.json');
+    await second.saveAs(secondPath);
+    const again = JSON.parse(readFileSync(secondPath, 'utf8'));
+    expect(again.reviews).toHaveLength(3);
+    const ids = (file: { reviews: string[][] }) => file.reviews.map((r) => r[0]).sort();
+    expect(ids(again).filter((id) => ids(backup).includes(id))).toEqual(ids(backup));
+
     const reviews = await countRows(options, 'reviews');
     await options.locator('input[name="import"]').setInputFiles({
       name: 'broken.json',

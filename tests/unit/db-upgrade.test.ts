@@ -57,6 +57,9 @@ describe('upgrading the database', () => {
       [...V1.reviews].sort((a, b) => String(a.id).localeCompare(String(b.id))),
     );
     expect(await db.get('meta', 'bank-signature')).toBe('5:deadbeef');
+    // Version 3's store for the export's pages of the log exists, empty until an export.
+    expect(db.objectStoreNames.contains('logPages')).toBe(true);
+    expect(await db.count('logPages')).toBe(0);
     // The new indexes answer the queue's questions.
     const due = await dueReviewCards(db, Date.UTC(2030, 0, 1));
     expect(due.map((c) => c.id).sort()).toEqual(
