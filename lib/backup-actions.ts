@@ -2,7 +2,7 @@ import bankIndex from 'virtual:bank-index';
 import { browser } from 'wxt/browser';
 import { backupFileName, makeBackupFromRows } from './backup';
 import { restoreFromText } from './backup-import';
-import { buildLogPages, readReviewRows } from './db/log-pages';
+import { buildLogPages, readBackupData } from './db/log-pages';
 import { studyDb } from './db/open';
 import { checkDatabase } from './db/repair';
 import type { OptionsTranslate } from './i18n/options-strings';
@@ -23,9 +23,8 @@ function announce(): void {
  */
 export async function exportBackup(t: OptionsTranslate): Promise<string> {
   const db = await studyDb();
-  const [cards, { rows, paged }, settings] = await Promise.all([
-    db.getAll('cards'),
-    readReviewRows(db),
+  const [{ cards, rows, rebuildPages }, settings] = await Promise.all([
+    readBackupData(db),
     loadSettings().catch(() => null),
   ]);
   const now = Date.now();
@@ -39,7 +38,7 @@ export async function exportBackup(t: OptionsTranslate): Promise<string> {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
   // After the download: a failure here only leaves the next export as slow as this one.
-  if (!paged) void buildLogPages(db).catch(() => {});
+  if (rebuildPages) void buildLogPages(db).catch(() => {});
   return t('exported', { file: a.download, cards: backup.cards.length, reviews: backup.reviews.length });
 }
 

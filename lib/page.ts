@@ -39,7 +39,7 @@ export interface StudyPage {
   /** The settings the page started with (the last saved ones, read synchronously). */
   settings: Settings;
   onSettings: (listener: (s: Settings) => void) => () => void;
-  /** Starts studying (once); a calm new tab starts only when asked to. */
+  /** Starts (or resumes) studying; a calm new tab starts only when asked to. */
   start: () => void;
   /** Today's counts, for a page that is not studying. */
   counts: () => Promise<StudyCounts>;
@@ -53,6 +53,16 @@ export function paceOfThisTab(root: HTMLElement = document.documentElement): Pac
   if (!pace || pace === 'study') return { study: true };
   const until = Number(root.dataset.paceUntil);
   return { study: false, reason: pace as CalmReason, ...(until > 0 ? { until } : {}) };
+}
+
+/**
+ * Whether the DOM prepaint.js painted shows the card this page starts from, in its content
+ * language: then the app hydrates it (the painted question stays the same element);
+ * otherwise it must replace it, since hydration does not patch attributes or HTML.
+ */
+export function paintedIsInitial(page: StudyPage, root: HTMLElement = document.documentElement): boolean {
+  const s = page.session.state;
+  return s.kind === 'card' && root.dataset.painted === `${s.card.id} ${pageLangs(page.settings).content}`;
 }
 
 /** Snoozes new-tab study in this browser; returns when it ends. */
@@ -104,7 +114,8 @@ export function bootStudyPage({ rotate, study = true }: { rotate: boolean; study
               const day = currentDay(s, now, latest.dayStartHour);
               return { ...day, studied: Math.max(0, day.studied + delta) };
             });
-            if (delta > 0 && latest.newTabDailyCap > 0 && studied >= latest.newTabDailyCap) {
+            // Only when this rating reaches the cap: after "study a card now" the tab goes on.
+            if (delta > 0 && latest.newTabDailyCap > 0 && studied === latest.newTabDailyCap) {
               for (const l of capListeners) l(nextDayStart(now, latest.dayStartHour));
             }
           },
@@ -124,12 +135,7 @@ export function bootStudyPage({ rotate, study = true }: { rotate: boolean; study
   void loadSettings().then((stored) => {
     if (JSON.stringify(stored) !== JSON.stringify(settings)) changed(stored);
   });
-  let started = false;
-  const start = () => {
-    if (started) return;
-    started = true;
-    void session.start();
-  };
+  const start = () => void session.start();
   if (study) start();
   return {
     session,

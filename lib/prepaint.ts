@@ -88,5 +88,8 @@ export function prepaint(kind: 'newtab' | 'popup', doc: Document = document, now
   article.append(meta, h1, reveal);
   page.append(article);
   app.replaceChildren(page);
+  // What was painted: the app hydrates it only if it starts from this very card (the slot
+  // may have been rewritten by another page in between).
+  root.dataset.painted = `${q.id} ${labels.content}`;
   return true;
 }

@@ -115,6 +115,7 @@ export function createStudySession(deps: SessionDeps) {
   let busy = false;
   /** A calm new tab's session exists but does not study (or follow the queue) until started. */
   let started = false;
+  let startedOnce = false;
 
   function set(next: SessionState) {
     state = { ...next, canUndo: given.length > 0 };
@@ -323,7 +324,9 @@ export function createStudySession(deps: SessionDeps) {
       set({ ...state, pending: false, actionError: res.message });
       return false;
     }
-    if (action.kind === 'note' || action.kind === 'unsuspend' || action.kind === 'unbury') {
+    // Rated elsewhere meanwhile (its broadcast was ignored while this was on its way): move on.
+    const stays = sameSchedule(res.card, current.card, deps.now());
+    if (stays && (action.kind === 'note' || action.kind === 'unsuspend' || action.kind === 'unbury')) {
       set({
         ...state,
         card: res.card,
@@ -333,10 +336,13 @@ export function createStudySession(deps: SessionDeps) {
       return true;
     }
     forgetPrepared(current.card.id);
-    state = {
-      ...state,
-      notice: action.kind === 'bury' ? 'buried' : action.kind === 'suspend' ? 'suspended' : 'reset',
+    const notices: Partial<Record<CardAction['kind'], Notice>> = {
+      bury: 'buried',
+      suspend: 'suspended',
+      reset: 'reset',
+      note: 'noteSaved',
     };
+    state = { ...state, notice: notices[action.kind] };
     await advance(showUpNext(current.card.id));
     return true;
   }
@@ -404,10 +410,16 @@ export function createStudySession(deps: SessionDeps) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    /** Reads the queue; a card painted from `initial` stays if the queue agrees. */
+    /** Reads the queue and follows it; a card painted from `initial` stays if the queue agrees. */
     start: () => {
       started = true;
-      return advance(initial?.card.id);
+      const first = !startedOnce;
+      startedOnce = true;
+      return advance(first ? initial?.card.id : undefined);
+    },
+    /** The page stopped studying (it shows the calm page): follow nothing until started again. */
+    pause: () => {
+      started = false;
     },
     reveal,
     rate,
@@ -422,7 +434,8 @@ export function createStudySession(deps: SessionDeps) {
       if (state.pending || cardId !== state.card.id) return;
       const shown = state.card;
       const fresh = await (await deps.db()).get('cards', shown.id);
-      if (state.kind !== 'card' || state.card.id !== shown.id) return;
+      // A rating or action may have started while the card was read: it moves on by itself.
+      if (busy || state.kind !== 'card' || state.pending || state.card.id !== shown.id) return;
       // Only its note changed (here or on the browse page): stay, answer and all.
       if (fresh && sameSchedule(fresh, shown, deps.now())) return set({ ...state, card: fresh });
       return advance();

@@ -22,7 +22,9 @@ export function deferAppScript(pages: string[]): Plugin {
         let out = html;
         for (const link of html.matchAll(/<link rel="stylesheet"[^>]*href="\/([^"]+\.css)"[^>]*>/g)) {
           const asset = ctx.bundle?.[link[1]!] as Rollup.OutputAsset | undefined;
-          if (asset?.type === 'asset') out = out.replace(link[0], `<style>${String(asset.source)}</style>`);
+          // A function, so that `$&` and the like in the CSS are not read as patterns.
+          if (asset?.type === 'asset')
+            out = out.replace(link[0], () => `<style>${String(asset.source)}</style>`);
         }
         const m = /<script type="module" crossorigin src="([^"]+)"><\/script>\s*/.exec(out);
         if (!m) return out;

@@ -20,7 +20,14 @@ export function App({ page, pace: firstPace }: { page: StudyPage; pace: PaceDeci
   const [counts, setCounts] = useState<StudyCounts | null>(null);
   useEffect(() => page.onSettings(setSettings), [page]);
   // The daily cap reached on this very tab: it takes its break once the rating is stored.
-  useEffect(() => page.onCapReached((until) => setPace({ study: false, reason: 'cap', until })), [page]);
+  useEffect(
+    () =>
+      page.onCapReached((until) => {
+        page.session.pause();
+        setPace({ study: false, reason: 'cap', until });
+      }),
+    [page],
+  );
   const langs = pageLangs(settings);
   useEffect(() => {
     applyDocumentLang(langs.ui);
@@ -33,8 +40,10 @@ export function App({ page, pace: firstPace }: { page: StudyPage; pace: PaceDeci
     setPace({ study: true });
     page.start();
   };
-  const snoozeFor = (kind: 'hour' | 'day') =>
+  const snoozeFor = (kind: 'hour' | 'day') => {
+    page.session.pause();
     setPace({ study: false, reason: 'snoozed', until: snoozeNewTabs(kind, settings) });
+  };
   return (
     <div class="page newtab">
       {pace.study ? (

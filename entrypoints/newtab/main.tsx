@@ -1,6 +1,6 @@
 import { hydrate, render } from 'preact';
 import '@/components/theme.css';
-import { bootStudyPage, paceOfThisTab } from '@/lib/page';
+import { bootStudyPage, paceOfThisTab, paintedIsInitial } from '@/lib/page';
 import { App } from './App';
 
 // A new tab rotates through what is due, starting from the card the last page prepared,
@@ -8,10 +8,14 @@ import { App } from './App';
 const app = document.getElementById('app')!;
 const start = () => {
   const pace = paceOfThisTab();
-  const page = <App page={bootStudyPage({ rotate: true, study: pace.study })} pace={pace} />;
+  const page = bootStudyPage({ rotate: true, study: pace.study });
+  const root = <App page={page} pace={pace} />;
   // Takes over what prepaint.js painted (the same elements) rather than replacing it.
-  if (app.firstElementChild) hydrate(page, app);
-  else render(page, app);
+  if (pace.study && paintedIsInitial(page)) hydrate(root, app);
+  else {
+    app.replaceChildren();
+    render(root, app);
+  }
 };
 // prepaint.js loads this module after the browser has painted the prepared card.
 start();

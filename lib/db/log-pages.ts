@@ -1,5 +1,6 @@
-import { reviewToRow, type ReviewRow } from '../backup';
+import { REVIEW_COLUMNS, reviewToRow, type ReviewRow } from '../backup';
 import type { StudyDatabase } from './open';
+import type { CardRecord } from './schema';
 
 /** Where the pages' bookkeeping lives in `meta`: how many reviews they hold, up to when. */
 export const LOG_PAGES_KEY = 'log-pages';
@@ -10,11 +11,21 @@ interface PagesState {
   count: number;
   /** The latest review time (epoch ms) the pages cover; later reviews are read from the log. */
   upTo: number;
+  /** The row layout the pages were written in (a later version may change it). */
+  columns: string;
 }
+
+const COLUMNS = REVIEW_COLUMNS.join();
 
 function isPagesState(v: unknown): v is PagesState {
   const s = v as PagesState | null;
-  return typeof s === 'object' && s !== null && Number.isFinite(s.count) && Number.isFinite(s.upTo);
+  return (
+    typeof s === 'object' &&
+    s !== null &&
+    Number.isFinite(s.count) &&
+    Number.isFinite(s.upTo) &&
+    s.columns === COLUMNS
+  );
 }
 
 /**
@@ -26,10 +37,20 @@ function isPagesState(v: unknown): v is PagesState {
  * Whatever removes or rewrites a review already paged (undo, repair, import) drops the
  * pages in its own transaction.
  */
-export async function readReviewRows(db: StudyDatabase): Promise<{ rows: ReviewRow[]; paged: boolean }> {
-  const tx = db.transaction(['reviews', 'logPages', 'meta'], 'readonly');
+export async function readBackupData(db: StudyDatabase): Promise<{
+  cards: CardRecord[];
+  /** Every review as a backup row, in time order. */
+  rows: ReviewRow[];
+  /** The pages were missing, or more than a page of reviews came after them: rebuild them. */
+  rebuildPages: boolean;
+}> {
+  // One snapshot for cards and log alike.
+  const tx = db.transaction(['cards', 'reviews', 'logPages', 'meta'], 'readonly');
   const reviews = tx.objectStore('reviews');
-  const state = await tx.objectStore('meta').get(LOG_PAGES_KEY);
+  const [cards, state] = await Promise.all([
+    tx.objectStore('cards').getAll(),
+    tx.objectStore('meta').get(LOG_PAGES_KEY),
+  ]);
   if (isPagesState(state)) {
     const [pages, tail, total] = await Promise.all([
       tx.objectStore('logPages').getAll(),
@@ -39,12 +60,13 @@ export async function readReviewRows(db: StudyDatabase): Promise<{ rows: ReviewR
     const paged = pages.reduce((n, p) => n + p.rows.length, 0);
     if (paged === state.count && paged + tail.length === total) {
       await tx.done;
-      return { rows: [...pages.flatMap((p) => p.rows), ...tail.map(reviewToRow)], paged: true };
+      const rows = [...pages.flatMap((p) => p.rows), ...tail.map(reviewToRow)];
+      return { cards, rows, rebuildPages: tail.length > PAGE_SIZE };
     }
   }
-  const all = await reviews.getAll();
+  const all = await reviews.index('review').getAll();
   await tx.done;
-  return { rows: all.map(reviewToRow), paged: false };
+  return { cards, rows: all.map(reviewToRow), rebuildPages: true };
 }
 
 /**
@@ -61,7 +83,9 @@ export async function dropPagesHolding(
 
 /**
  * Copies the whole log into pages, in one transaction with it (a rating made meanwhile
- * waits, then lands after `upTo`). Run after an export that had to read the log in full.
+ * waits, then lands after `upTo`; at 100,000 reviews that is a wait of a few seconds, once).
+ * Run after an export that had to read the log in full, or found many reviews after the
+ * pages.
  */
 export async function buildLogPages(db: StudyDatabase): Promise<void> {
   const tx = db.transaction(['reviews', 'logPages', 'meta'], 'readwrite');
@@ -72,6 +96,7 @@ export async function buildLogPages(db: StudyDatabase): Promise<void> {
     writes.push(pages.put({ rows: all.slice(i * PAGE_SIZE, (i + 1) * PAGE_SIZE).map(reviewToRow) }, i));
   }
   const upTo = all.length ? all[all.length - 1]!.review : 0;
-  writes.push(tx.objectStore('meta').put({ count: all.length, upTo } satisfies PagesState, LOG_PAGES_KEY));
+  const state: PagesState = { count: all.length, upTo, columns: COLUMNS };
+  writes.push(tx.objectStore('meta').put(state, LOG_PAGES_KEY));
   await Promise.all([...writes, tx.done]);
 }

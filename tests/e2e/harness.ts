@@ -140,7 +140,7 @@ export async function letTimePass(page: Page, ms: number): Promise<void> {
       r.onerror = () => rej(r.error);
     });
     await new Promise<void>((res, rej) => {
-      const tx = db.transaction(['cards', 'reviews'], 'readwrite');
+      const tx = db.transaction(['cards', 'reviews', 'meta'], 'readwrite');
       const cards = tx.objectStore('cards');
       cards.openCursor().onsuccess = (e) => {
         const c = (e.target as IDBRequest<IDBCursorWithValue | null>).result;
@@ -154,6 +154,8 @@ export async function letTimePass(page: Page, ms: number): Promise<void> {
         c.update(v);
         c.continue();
       };
+      // The export's pages of the log hold the old times: drop them, as a repair would.
+      tx.objectStore('meta').delete('log-pages');
       const reviews = tx.objectStore('reviews');
       reviews.openCursor().onsuccess = (e) => {
         const c = (e.target as IDBRequest<IDBCursorWithValue | null>).result;

@@ -224,6 +224,9 @@ describe.runIf(browserAvailable())('review controls and pacing in Chromium', () 
     expect(shown[2]).toBe(shown[0]);
     expect(shown[3]).toBe(shown[1]);
     await options.locator('select[name="newTabMode"]').selectOption('every');
+    await expect
+      .poll(() => options.evaluate(() => localStorage.getItem('llm-cards:settings')))
+      .toContain('"newTabMode":"every"');
   });
 
   it('stops at the daily new-tab cap, on the tab that reaches it and on the next ones', async () => {
@@ -244,8 +247,16 @@ describe.runIf(browserAvailable())('review controls and pacing in Chromium', () 
     await expect(tab.locator('.calm-why').textContent()).resolves.toContain('new-tab cards are done');
     const next = await openNewTab(browser.context);
     expect(await next.locator('html').getAttribute('data-pace')).toBe('cap');
+    // "Study a card now" past the cap: the tab goes on studying after each rating.
+    await next.getByRole('button', { name: 'Study a card now' }).click();
+    await next.locator('.study-card[data-confirmed="true"]').waitFor();
+    await revealAndRate(next, '3');
+    expect(await next.locator('.calm').count()).toBe(0);
     await options.locator('input[name="newTabDailyCap"]').fill('0');
     await options.locator('input[name="newTabDailyCap"]').press('Tab');
+    await expect
+      .poll(() => options.evaluate(() => localStorage.getItem('llm-cards:settings')))
+      .toContain('"newTabDailyCap":0');
   });
 
   it('with single-key shortcuts off, 1-4 do not rate but the buttons do', async () => {
@@ -265,6 +276,9 @@ describe.runIf(browserAvailable())('review controls and pacing in Chromium', () 
     await waitForOtherCard(tab, id);
     expect(await countRows(tab, 'reviews')).toBe(reviews + 1);
     await options.locator('input[name="keyShortcuts"]').check();
+    await expect
+      .poll(() => options.evaluate(() => localStorage.getItem('llm-cards:settings')))
+      .toContain('"keyShortcuts":true');
   });
 
   it('the popup has the same controls: rate, then U undoes it', async () => {

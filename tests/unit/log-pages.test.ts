@@ -3,7 +3,7 @@ import { Rating } from 'ts-fsrs';
 import { makeBackup } from '@/lib/backup';
 import { restoreFromText } from '@/lib/backup-import';
 import { undoRating } from '@/lib/db/card-actions';
-import { buildLogPages, readReviewRows } from '@/lib/db/log-pages';
+import { buildLogPages, readBackupData } from '@/lib/db/log-pages';
 import {
   checkDatabase,
   openStudyDb,
@@ -52,8 +52,8 @@ const sorted = (rows: [string, string, ...number[]][]) => [...rows].sort((x, y) 
 describe('pages of the review log (fast export)', () => {
   it('reads the log in full until pages exist, then reads the pages plus later reviews', async () => {
     const db = await dbWith(6);
-    const before = await readReviewRows(db);
-    expect(before.paged).toBe(false);
+    const before = await readBackupData(db);
+    expect(before.rebuildPages).toBe(true);
     expect(sorted(before.rows)).toEqual(await truth(db));
     await buildLogPages(db);
     await recordRating(db, f, {
@@ -62,8 +62,8 @@ describe('pages of the review log (fast export)', () => {
       rating: Rating.Hard,
       reviewedAt: T0 + 10 * DAY,
     });
-    const after = await readReviewRows(db);
-    expect(after.paged).toBe(true);
+    const after = await readBackupData(db);
+    expect(after.rebuildPages).toBe(false);
     expect(after.rows).toHaveLength(7);
     expect(sorted(after.rows)).toEqual(await truth(db));
   });
@@ -73,14 +73,14 @@ describe('pages of the review log (fast export)', () => {
     await buildLogPages(db);
     // Undo of a paged rating drops the pages in the same transaction.
     expect((await undoRating(db, f, 'r3')).status).toBe('undone');
-    let read = await readReviewRows(db);
-    expect(read.paged).toBe(false);
+    let read = await readBackupData(db);
+    expect(read.rebuildPages).toBe(true);
     expect(sorted(read.rows)).toEqual(await truth(db));
     // A review written before the pages' end by any other path is caught by the count.
     await buildLogPages(db);
     await db.put('reviews', { ...(await db.get('reviews', 'r0'))!, id: 'old', review: T0 - DAY });
-    read = await readReviewRows(db);
-    expect(read.paged).toBe(false);
+    read = await readBackupData(db);
+    expect(read.rebuildPages).toBe(true);
     expect(sorted(read.rows)).toEqual(await truth(db));
     // An import that adds reviews drops them.
     await buildLogPages(db);
@@ -94,8 +94,8 @@ describe('pages of the review log (fast export)', () => {
         T0 + 20 * DAY,
       ),
     ).toMatchObject({ ok: true });
-    read = await readReviewRows(db);
-    expect(read.paged).toBe(false);
+    read = await readBackupData(db);
+    expect(read.rebuildPages).toBe(true);
     expect(sorted(read.rows)).toEqual(await truth(db));
     // A repair that rewrites a future-dated review drops them.
     await db.put('reviews', { ...(await db.get('reviews', 'r0'))!, review: T0 + 999 * DAY });
@@ -106,8 +106,41 @@ describe('pages of the review log (fast export)', () => {
       T0 + 30 * DAY,
       0.9,
     );
-    read = await readReviewRows(db);
-    expect(read.paged).toBe(false);
+    read = await readBackupData(db);
+    expect(read.rebuildPages).toBe(true);
+    expect(sorted(read.rows)).toEqual(await truth(db));
+  });
+
+  it('drops the pages when undo deletes a paged rating, even if a later one keeps the count', async () => {
+    const db = await dbWith(2);
+    await buildLogPages(db);
+    expect((await undoRating(db, f, 'r1')).status).toBe('undone');
+    // A rating stamped inside the pages' span: the count alone would add up again.
+    await db.put('reviews', { ...(await db.get('reviews', 'r0'))!, id: 'late', review: T0 + DAY / 2 });
+    const read = await readBackupData(db);
+    expect(sorted(read.rows)).toEqual(await truth(db));
+    expect(read.rows.map((r) => r[0])).not.toContain('r1');
+  });
+
+  it('asks for new pages once more than a page of reviews came after them, or the row layout changed', async () => {
+    const db = await dbWith(1);
+    await buildLogPages(db);
+    const tx = db.transaction('reviews', 'readwrite');
+    const base = (await tx.store.get('r0'))!;
+    await Promise.all([
+      ...Array.from({ length: 1001 }, (_, i) => tx.store.put({ ...base, id: `t${i}`, review: T0 + DAY + i })),
+      tx.done,
+    ]);
+    expect((await readBackupData(db)).rebuildPages).toBe(true);
+    await buildLogPages(db);
+    expect((await readBackupData(db)).rebuildPages).toBe(false);
+    await db.put(
+      'meta',
+      { ...((await db.get('meta', 'log-pages')) as object), columns: 'id,cardId' },
+      'log-pages',
+    );
+    const read = await readBackupData(db);
+    expect(read.rebuildPages).toBe(true);
     expect(sorted(read.rows)).toEqual(await truth(db));
   });
 
@@ -138,8 +171,8 @@ describe('pages of the review log (fast export)', () => {
     await buildLogPages(db);
     const pages = await db.getAll('logPages');
     expect(pages.map((p) => p.rows.length)).toEqual([1000, 1000, 500]);
-    const read = await readReviewRows(db);
-    expect(read.paged).toBe(true);
+    const read = await readBackupData(db);
+    expect(read.rebuildPages).toBe(false);
     expect(sorted(read.rows)).toEqual(await truth(db));
   });
 });

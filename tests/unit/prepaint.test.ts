@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { paintedIsInitial, type StudyPage } from '@/lib/page';
 import { prepaint } from '@/lib/prepaint';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { localPreparedStore, type PreparedCard } from '@/lib/prepared';
 import { question, T0 } from './helpers';
 
@@ -54,5 +56,33 @@ describe('prepaint', () => {
     localPreparedStore('next').write(card);
     expect(prepaint('newtab', document, T0 + 13 * 3_600_000)).toBe(false);
     expect(document.getElementById('app')?.children).toHaveLength(0);
+  });
+});
+
+describe('hydrating what prepaint.js painted', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    document.body.innerHTML = '<main id="app"></main>';
+    delete document.documentElement.dataset.painted;
+  });
+
+  const pageStartingWith = (id: string, contentLang: 'zh' | 'en') =>
+    ({
+      session: { state: { kind: 'card', card: { id } } },
+      settings: { ...DEFAULT_SETTINGS, contentLang },
+    }) as unknown as StudyPage;
+
+  it('hydrates only the very card, in the very language, the page starts from', () => {
+    localPreparedStore('next').write(card); // q1, content in English
+    expect(prepaint('newtab', document, T0 + 1000)).toBe(true);
+    expect(paintedIsInitial(pageStartingWith('q1', 'en'))).toBe(true);
+    // Another page rewrote the slot between the paint and the app's start: replace, not hydrate.
+    expect(paintedIsInitial(pageStartingWith('q2', 'en'))).toBe(false);
+    expect(paintedIsInitial(pageStartingWith('q1', 'zh'))).toBe(false);
+  });
+
+  it('never hydrates when nothing was painted', () => {
+    expect(prepaint('newtab', document, T0 + 1000)).toBe(false);
+    expect(paintedIsInitial(pageStartingWith('q1', 'en'))).toBe(false);
   });
 });

@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Rating } from 'ts-fsrs';
 import type { UndoResponse } from '@/lib/messaging';
 import { EMPTY_PACING, nextDayStart, openNewTab, snooze, DEFAULT_PACING } from '@/lib/pacing';
-import { sessionFixture } from './helpers';
+import { handleGrade } from '@/lib/background-core';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { sessionFixture, T0 } from './helpers';
 
 const MIN = 60_000;
 
@@ -44,6 +46,35 @@ describe('study session edge cases', () => {
     expect(session.state.canUndo).toBe(true);
     await session.undo();
     expect(await db.count('reviews')).toBe(0);
+  });
+
+  it('stores, counts and can undo a rating pressed while a queue change is being read', async () => {
+    let counted = 0;
+    const fx = await sessionFixture(['q1', 'q2'], { newPerDay: 2 }, { onRated: (d) => (counted += d) });
+    const { session, db } = fx;
+    await session.start();
+    session.reveal();
+    await handleGrade(db, DEFAULT_SETTINGS, {
+      type: 'grade',
+      reviewId: 'other',
+      cardId: 'q1',
+      rating: Rating.Good,
+      reviewedAt: T0,
+    });
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const real = fx.deps.sendGrade;
+    fx.deps.sendGrade = async (req) => {
+      await gate;
+      return real(req);
+    };
+    const changed = session.queueChanged('q1');
+    const rating = session.rate(Rating.Good);
+    await changed;
+    release();
+    await rating;
+    expect(counted).toBe(1);
+    expect(session.state.canUndo).toBe(true);
   });
 
   it('does nothing on a calm new tab until it is asked to study', async () => {
