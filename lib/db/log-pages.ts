@@ -31,7 +31,7 @@ function isPagesState(v: unknown): v is PagesState {
 /**
  * The whole review log as backup rows, read fast. Reading 100,000 review records one by one
  * costs ~1.5 s in Chromium (each is its own structured clone); `logPages` keeps a copy of
- * the log up to a time as pages of 1,000 rows, which read in ~0.1 s, and only the reviews
+ * the log up to a time as pages of 1,000 rows, which read several times faster, and only the reviews
  * after it come from the log itself. The pages are a cache, never the truth: unless their
  * count plus the later reviews equals the log's count exactly, the log is read in full.
  * Whatever removes or rewrites a review already paged (undo, repair, import) drops the

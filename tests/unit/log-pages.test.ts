@@ -4,6 +4,7 @@ import { makeBackup } from '@/lib/backup';
 import { restoreFromText } from '@/lib/backup-import';
 import { undoRating } from '@/lib/db/card-actions';
 import { buildLogPages, readBackupData } from '@/lib/db/log-pages';
+import { readStatsData } from '@/lib/db/stats-read';
 import {
   checkDatabase,
   openStudyDb,
@@ -142,6 +143,18 @@ describe('pages of the review log (fast export)', () => {
     const read = await readBackupData(db);
     expect(read.rebuildPages).toBe(true);
     expect(sorted(read.rows)).toEqual(await truth(db));
+  });
+
+  it('gives the statistics the same log with or without pages, and builds them for next time', async () => {
+    const db = await dbWith(5);
+    const plain = (rs: { id: string }[]) =>
+      rs
+        .map(({ prevDue: _p, ...r }: { id: string; prevDue?: number }) => r)
+        .sort((a, b) => a.id.localeCompare(b.id));
+    const direct = plain(await db.getAll('reviews'));
+    expect(plain((await readStatsData(db)).reviews)).toEqual(direct);
+    await expect.poll(async () => (await readBackupData(db)).rebuildPages).toBe(false);
+    expect(plain((await readStatsData(db)).reviews)).toEqual(direct);
   });
 
   it('keeps pages of 1,000 rows', async () => {
