@@ -1,3 +1,4 @@
+import { HOUR, nextStudyDayStart, studyDayStart } from './srs/day';
 import { PACING_KEY } from './storage-keys';
 
 /** How often a new tab studies (set in Options). */
@@ -40,24 +41,7 @@ export type CalmReason = 'off' | 'snoozed' | 'quiet' | 'cap' | 'nth';
 
 export type PaceDecision = { study: true } | { study: false; reason: CalmReason; until?: number };
 
-const HOUR = 3_600_000;
-
 export const EMPTY_PACING: PacingState = { tabs: 0, day: 0, studied: 0, snoozeUntil: 0 };
-
-/** The start of the study day containing `now` (as in srs/day.ts; repeated to keep prepaint.js tiny). */
-function dayStart(now: number, hour: number): number {
-  const d = new Date(now);
-  const start = new Date(d.getFullYear(), d.getMonth(), d.getDate(), hour);
-  if (start.getTime() > now) start.setDate(start.getDate() - 1);
-  return start.getTime();
-}
-
-/** When the next study day begins (calendar arithmetic, so a DST change does not move it). */
-export function nextDayStart(now: number, hour: number): number {
-  const start = new Date(dayStart(now, hour));
-  start.setDate(start.getDate() + 1);
-  return start.getTime();
-}
 
 /** The next time the local clock reads `hour`:00 after `now`. */
 export function nextHour(now: number, hour: number): number {
@@ -75,7 +59,7 @@ function inQuietHours(now: number, from: number, to: number): boolean {
 
 /** The state with its daily count moved to the study day containing `now`. */
 export function currentDay(state: PacingState, now: number, dayStartHour: number): PacingState {
-  const day = dayStart(now, dayStartHour);
+  const day = studyDayStart(now, dayStartHour);
   return state.day === day ? state : { ...state, day, studied: 0 };
 }
 
@@ -101,7 +85,7 @@ export function openNewTab(
   if (settings.quietHours && inQuietHours(now, settings.quietFrom, settings.quietTo))
     return calm('quiet', nextHour(now, settings.quietTo));
   if (settings.newTabDailyCap > 0 && state.studied >= settings.newTabDailyCap)
-    return calm('cap', nextDayStart(now, settings.dayStartHour));
+    return calm('cap', nextStudyDayStart(now, settings.dayStartHour));
   if (settings.newTabMode === 'nth' && (state.tabs - 1) % Math.max(1, settings.newTabEvery) !== 0)
     return calm('nth');
   return { decision: { study: true }, state };
@@ -135,7 +119,7 @@ export function snooze(
   now: number,
   dayStartHour: number,
 ): PacingState {
-  const until = kind === 'hour' ? now + HOUR : nextDayStart(now, dayStartHour);
+  const until = kind === 'hour' ? now + HOUR : nextStudyDayStart(now, dayStartHour);
   return { ...state, snoozeUntil: until };
 }
 

@@ -4,7 +4,8 @@ import { studyDb } from './db/open';
 import { translator, type Translate } from './i18n/strings';
 import { onQueueChanged, sendCardAction, sendGrade, sendPreview, sendUndo } from './messaging';
 import { createStudySession, type StudySession } from './session';
-import { currentDay, nextDayStart, snooze, updatePacing, type CalmReason, type PaceDecision } from './pacing';
+import { currentDay, snooze, updatePacing, type CalmReason, type PaceDecision } from './pacing';
+import { nextStudyDayStart } from './srs/day';
 import { studySnapshot, type StudyCounts } from './study';
 import { resolveLang, type Lang, type Settings, type Theme } from './settings';
 import { loadSettings, onSettingsChanged, readSettingsMirror } from './settings-store';
@@ -116,7 +117,7 @@ export function bootStudyPage({ rotate, study = true }: { rotate: boolean; study
             });
             // Only when this rating reaches the cap: after "study a card now" the tab goes on.
             if (delta > 0 && latest.newTabDailyCap > 0 && studied === latest.newTabDailyCap) {
-              for (const l of capListeners) l(nextDayStart(now, latest.dayStartHour));
+              for (const l of capListeners) l(nextStudyDayStart(now, latest.dayStartHour));
             }
           },
         }

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Rating } from 'ts-fsrs';
 import type { UndoResponse } from '@/lib/messaging';
-import { EMPTY_PACING, nextDayStart, openNewTab, snooze, DEFAULT_PACING } from '@/lib/pacing';
+import { EMPTY_PACING, openNewTab, snooze, DEFAULT_PACING } from '@/lib/pacing';
+import { nextStudyDayStart } from '@/lib/srs/day';
 import { handleGrade } from '@/lib/background-core';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { sessionFixture, T0 } from './helpers';
@@ -122,7 +123,7 @@ describe('pacing across a daylight-saving change', () => {
     const springEve = new Date(2026, 2, 7, 20, 0).getTime();
     expect(new Date(snooze(EMPTY_PACING, 'day', springEve, 4).snoozeUntil).getHours()).toBe(4);
     const fallEve = new Date(2026, 9, 31, 20, 0).getTime();
-    expect(new Date(nextDayStart(fallEve, 4)).getHours()).toBe(4);
+    expect(new Date(nextStudyDayStart(fallEve, 4)).getHours()).toBe(4);
     const capped = openNewTab(
       { ...DEFAULT_PACING, dayStartHour: 4, newTabDailyCap: 1 },
       { ...EMPTY_PACING, day: new Date(2026, 9, 31, 4).getTime(), studied: 1 },
