@@ -25,35 +25,38 @@ export function applyCardAction<C extends ActionableCard>(
   now: number,
   dayStartHour: number,
 ): C {
-  const { suspended: _s, buriedUntil: _b, note: _n, ...rest } = card;
-  const keep = (c: Omit<C, 'suspended' | 'buriedUntil' | 'note'>, extra: Partial<ActionableCard>) =>
-    ({ ...c, ...extra }) as C;
-  const kept = {
-    ...(card.suspended ? { suspended: true } : {}),
-    ...(card.buriedUntil !== undefined && card.buriedUntil > now ? { buriedUntil: card.buriedUntil } : {}),
-    ...(card.note ? { note: card.note } : {}),
+  const { suspended, buriedUntil, note, ...schedule } = card;
+  // What the person set, with an expired bury dropped; the action changes one of them.
+  let set = {
+    suspended: Boolean(suspended),
+    buriedUntil: buriedUntil !== undefined && buriedUntil > now ? buriedUntil : undefined,
+    note: note || undefined,
   };
+  let base: Omit<C, 'suspended' | 'buriedUntil' | 'note'> = schedule;
   switch (action.kind) {
     case 'suspend':
-      return keep(rest, { ...kept, suspended: true });
-    case 'unsuspend': {
-      const { suspended: _, ...others } = kept;
-      return keep(rest, others);
-    }
+    case 'unsuspend':
+      set = { ...set, suspended: action.kind === 'suspend' };
+      break;
     case 'bury':
-      return keep(rest, { ...kept, buriedUntil: nextStudyDayStart(now, dayStartHour) });
-    case 'unbury': {
-      const { buriedUntil: _, ...others } = kept;
-      return keep(rest, others);
-    }
-    case 'reset': {
-      const { buriedUntil: _, ...others } = kept;
-      return keep({ ...rest, ...newSchedulingState(now) }, { ...others, resetAt: now });
-    }
-    case 'note': {
-      const text = normalizeNote(action.text);
-      const { note: _, ...others } = kept;
-      return keep(rest, text ? { ...others, note: text } : others);
-    }
+      set = { ...set, buriedUntil: nextStudyDayStart(now, dayStartHour) };
+      break;
+    case 'unbury':
+      set = { ...set, buriedUntil: undefined };
+      break;
+    case 'reset':
+      set = { ...set, buriedUntil: undefined };
+      base = { ...schedule, ...newSchedulingState(now), resetAt: now };
+      break;
+    case 'note':
+      set = { ...set, note: normalizeNote(action.text) || undefined };
+      break;
   }
+  // Stored only when set, so an unchanged card stays field for field the same.
+  return {
+    ...base,
+    ...(set.suspended ? { suspended: true } : {}),
+    ...(set.buriedUntil !== undefined ? { buriedUntil: set.buriedUntil } : {}),
+    ...(set.note ? { note: set.note } : {}),
+  } as C;
 }
