@@ -1,19 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   browserAvailable,
-  launch,
+  browserPerSuite,
   makeDue,
-  newProfile,
   openExtensionPage,
   openNewTab,
   revealAndRate,
   shownCardId,
   waitForOtherCard,
-  type Launched,
-  type Profile,
 } from './harness';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -46,27 +43,19 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe.runIf(browserAvailable())('accessibility (axe-core) of every page, in both themes', () => {
-  let profile: Profile;
-  let browser: Launched;
+  const suite = browserPerSuite();
 
   beforeAll(async () => {
-    profile = newProfile();
-    browser = await launch(profile.dir);
     // Some history, so the statistics page draws its charts.
     for (let i = 0; i < 3; i++) {
-      const tab = await openNewTab(browser.context);
+      const tab = await openNewTab(suite.browser.context);
       await revealAndRate(tab, i === 0 ? '1' : '3');
       await tab.close();
     }
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    profile?.remove();
-  });
-
   it('the checker itself finds a missing label and low contrast when they are there', async () => {
-    const page = await openExtensionPage(browser, 'blank.html');
+    const page = await openExtensionPage(suite.browser, 'blank.html');
     await page.evaluate(() => {
       document.body.innerHTML =
         '<main><h1>Test</h1><button></button><p style="color:#ccc;background:#fff">faint text</p></main>';
@@ -78,7 +67,7 @@ describe.runIf(browserAvailable())('accessibility (axe-core) of every page, in b
   });
 
   it('reaches every action on the new tab with Tab alone, each with a visible focus ring', async () => {
-    const page = await openNewTab(browser.context);
+    const page = await openNewTab(suite.browser.context);
     const visit = async (count: number) => {
       const seen: { name: string; outline: string }[] = [];
       for (let i = 0; i < count; i++) {
@@ -127,10 +116,10 @@ describe.runIf(browserAvailable())('accessibility (axe-core) of every page, in b
 
       it('new tab, before and after reveal (math and highlighted code), with the note editor open', async () => {
         // A card whose answer has KaTeX and highlighted code: every colour in the answer is checked.
-        const blank = await openExtensionPage(browser, 'blank.html');
+        const blank = await openExtensionPage(suite.browser, 'blank.html');
         await makeDue(blank, 'swiglu-ffn-8-3-hidden-size');
         await blank.close();
-        const page = await openNewTab(browser.context);
+        const page = await openNewTab(suite.browser.context);
         expect(await shownCardId(page)).toBe('swiglu-ffn-8-3-hidden-size');
         await check(page);
         await page.keyboard.press('Space');
@@ -152,7 +141,7 @@ describe.runIf(browserAvailable())('accessibility (axe-core) of every page, in b
       });
 
       it('the calm new tab', async () => {
-        const page = await openNewTab(browser.context);
+        const page = await openNewTab(suite.browser.context);
         await page.getByRole('button', { name: 'Snooze 1 hour' }).click();
         await page.locator('.calm .reviewed-today').waitFor();
         await check(page);
@@ -161,21 +150,21 @@ describe.runIf(browserAvailable())('accessibility (axe-core) of every page, in b
       });
 
       it('popup', async () => {
-        const page = await openExtensionPage(browser, 'popup.html');
+        const page = await openExtensionPage(suite.browser, 'popup.html');
         await page.locator('.study-card[data-confirmed="true"], .caught-up').first().waitFor();
         await check(page);
         await page.close();
       });
 
       it('options', async () => {
-        const page = await openExtensionPage(browser, 'options.html');
+        const page = await openExtensionPage(suite.browser, 'options.html');
         await page.locator('input[name="newPerDay"]').waitFor();
         await check(page);
         await page.close();
       });
 
       it('browse, with a card open', async () => {
-        const page = await openExtensionPage(browser, 'browse.html');
+        const page = await openExtensionPage(suite.browser, 'browse.html');
         await page.locator('.result-list .result').first().waitFor();
         await check(page);
         await page.locator('.result-list .result').first().click();
@@ -185,7 +174,7 @@ describe.runIf(browserAvailable())('accessibility (axe-core) of every page, in b
       });
 
       it('statistics', async () => {
-        const page = await openExtensionPage(browser, 'stats.html');
+        const page = await openExtensionPage(suite.browser, 'stats.html');
         await page.locator('svg').first().waitFor();
         await check(page);
         await page.close();

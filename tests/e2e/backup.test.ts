@@ -1,44 +1,33 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   browserAvailable,
+  browserPerSuite,
   countRows,
-  launch,
-  newProfile,
   openExtensionPage,
   openNewTab,
   revealAndRate,
-  type Launched,
-  type Profile,
 } from './harness';
 
 describe.runIf(browserAvailable())('backup, restore and repair from the options page', () => {
-  let profile: Profile;
-  let browser: Launched;
+  const suite = browserPerSuite();
 
   beforeAll(async () => {
-    profile = newProfile();
-    browser = await launch(profile.dir);
     // Study two cards the way a person does.
-    const tab = await openNewTab(browser.context);
+    const tab = await openNewTab(suite.browser.context);
     await revealAndRate(tab, '3');
     await revealAndRate(tab, '1');
     await tab.close();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    profile?.remove();
-  });
-
   it('exports the history as a versioned JSON file, imports it back without duplicates, and rejects a bad file', async () => {
-    const options = await openExtensionPage(browser, 'options.html');
+    const options = await openExtensionPage(suite.browser, 'options.html');
     const [download] = await Promise.all([
       options.waitForEvent('download'),
       options.locator('button[name="export"]').click(),
     ]);
-    const path = join(profile.dir, 'backup.json');
+    const path = join(suite.profile.dir, 'backup.json');
     await download.saveAs(path);
     const backup = JSON.parse(readFileSync(path, 'utf8'));
     expect(backup.format).toBe('llm-interview-cards-backup');
@@ -65,14 +54,14 @@ describe.runIf(browserAvailable())('backup, restore and repair from the options 
         ),
       )
       .toBe(1);
-    const tab = await openNewTab(browser.context);
+    const tab = await openNewTab(suite.browser.context);
     await revealAndRate(tab, '3');
     await tab.close();
     const [second] = await Promise.all([
       options.waitForEvent('download'),
       options.locator('button[name="export"]').click(),
     ]);
-    const secondPath = join(profile.dir, 'backup-2.json');
+    const secondPath = join(suite.profile.dir, 'backup-2.json');
     await second.saveAs(secondPath);
     const again = JSON.parse(readFileSync(secondPath, 'utf8'));
     expect(again.reviews).toHaveLength(3);

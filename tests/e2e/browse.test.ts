@@ -1,21 +1,18 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pageAssets } from '../../scripts/package-bytes';
 import {
   browserAvailable,
+  browserPerSuite,
   countRows,
   EXTENSION_DIR,
-  launch,
   makeDue,
-  newProfile,
   openExtensionPage,
   openNewTab,
   revealAndRate,
   shownCardId,
-  type Launched,
-  type Profile,
 } from './harness';
 
 interface IndexEntry {
@@ -67,29 +64,18 @@ describe('the search index in the package', () => {
 });
 
 describe.runIf(browserAvailable())('browsing questions in Chromium', () => {
-  let profile: Profile;
-  let browser: Launched;
+  const suite = browserPerSuite();
   let page: Page;
   let rated: string;
-
-  beforeAll(async () => {
-    profile = newProfile();
-    browser = await launch(profile.dir);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    profile?.remove();
-  });
 
   it('opens from the options page and from the popup', async () => {
     for (const [path, name] of [
       ['options.html', 'Browse all questions'],
       ['popup.html', 'Browse'],
     ] as const) {
-      const from = await openExtensionPage(browser, path);
+      const from = await openExtensionPage(suite.browser, path);
       const [opened] = await Promise.all([
-        browser.context.waitForEvent('page'),
+        suite.browser.context.waitForEvent('page'),
         from.getByRole('button', { name, exact: true }).click(),
       ]);
       await opened.waitForURL(/\/browse\.html$/);
@@ -99,7 +85,7 @@ describe.runIf(browserAvailable())('browsing questions in Chromium', () => {
   });
 
   it('lists every question and finds one by a Chinese and by an English query', async () => {
-    page = await openExtensionPage(browser, 'browse.html');
+    page = await openExtensionPage(suite.browser, 'browse.html');
     const total = index().length;
     await expect(page.locator('#results-heading .count').textContent()).resolves.toBe(`${total} of ${total}`);
 
@@ -163,7 +149,7 @@ describe.runIf(browserAvailable())('browsing questions in Chromium', () => {
   });
 
   it('shows a card rated on a new tab with its review in the history', async () => {
-    const tab = await openNewTab(browser.context);
+    const tab = await openNewTab(suite.browser.context);
     rated = (await shownCardId(tab))!;
     await revealAndRate(tab, '3');
     await tab.close();
@@ -210,7 +196,7 @@ describe.runIf(browserAvailable())('browsing questions in Chromium', () => {
     // Due an hour ago: unsuspended, it would be the first card a new tab shows.
     await makeDue(page, rated);
     for (let i = 0; i < 3; i++) {
-      const tab = await openNewTab(browser.context);
+      const tab = await openNewTab(suite.browser.context);
       expect(await shownCardId(tab)).not.toBe(rated);
       await tab.close();
     }
@@ -227,7 +213,7 @@ describe.runIf(browserAvailable())('browsing questions in Chromium', () => {
     await detail.getByRole('button', { name: 'Unsuspend' }).click();
     await detail.getByText('Unsuspended.').waitFor();
     expect((await storedCard(page, rated)).suspended).toBeUndefined();
-    const tab = await openNewTab(browser.context);
+    const tab = await openNewTab(suite.browser.context);
     expect(await shownCardId(tab)).toBe(rated);
     await tab.close();
   });

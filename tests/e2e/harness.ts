@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
@@ -40,6 +41,24 @@ export interface Profile {
 export function newProfile(): Profile {
   const dir = mkdtempSync(join(tmpdir(), 'llm-cards-profile-'));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * For a test suite: Chromium with the built extension on a fresh profile, started before
+ * its tests and closed after them. A test may relaunch on the same profile by assigning
+ * `suite.browser`.
+ */
+export function browserPerSuite(): { browser: Launched; profile: Profile } {
+  const suite = {} as { browser: Launched; profile: Profile };
+  beforeAll(async () => {
+    suite.profile = newProfile();
+    suite.browser = await launch(suite.profile.dir);
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    suite.profile?.remove();
+  });
+  return suite;
 }
 
 export interface Launched {

@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderInline, renderMarkdown } from '../../lib/bank/render';
 import { filesUnder } from '../../scripts/package-bytes';
 import {
@@ -15,8 +15,7 @@ import {
   openNewTab,
   revealAndRate,
   serviceWorker,
-  type Launched,
-  type Profile,
+  browserPerSuite,
 } from './harness';
 
 describe('the built bundle', () => {
@@ -39,30 +38,19 @@ describe('the built bundle', () => {
 });
 
 describe.runIf(browserAvailable())('reliability in Chromium', () => {
-  let profile: Profile;
-  let browser: Launched;
-
-  beforeAll(async () => {
-    profile = newProfile();
-    browser = await launch(profile.dir);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    profile?.remove();
-  });
+  const suite = browserPerSuite();
 
   it('loses no rating when the service worker is stopped mid-session; badge and alarm come back', async () => {
-    const tab = await openNewTab(browser.context);
+    const tab = await openNewTab(suite.browser.context);
     await revealAndRate(tab, '3');
-    const cdp = await browser.context.newCDPSession(tab);
+    const cdp = await suite.browser.context.newCDPSession(tab);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
     // The next rating wakes the worker up.
     await revealAndRate(tab, '3');
     await revealAndRate(tab, '1');
     expect(await countRows(tab, 'reviews')).toBe(3);
-    const worker = await serviceWorker(browser.context);
+    const worker = await serviceWorker(suite.browser.context);
     const alarm = await worker.evaluate(() =>
       (
         globalThis as unknown as {
@@ -71,7 +59,7 @@ describe.runIf(browserAvailable())('reliability in Chromium', () => {
       ).chrome.alarms.get('refresh-badge'),
     );
     expect(alarm?.periodInMinutes).toBe(1);
-    expect(await badgeText(browser.context)).toBe('');
+    expect(await badgeText(suite.browser.context)).toBe('');
     await tab.close();
   });
 
@@ -79,7 +67,7 @@ describe.runIf(browserAvailable())('reliability in Chromium', () => {
     const hostile =
       'x <script>window.__pwned = 1</script> <img src=x onerror="window.__pwned = 2"> [click](javascript:window.__pwned=3) <svg onload="window.__pwned=4">';
     const html = renderMarkdown(hostile);
-    const page = await openExtensionPage(browser, 'blank.html');
+    const page = await openExtensionPage(suite.browser, 'blank.html');
     // Put a question with the compiled hostile HTML where the next new tab paints from.
     await page.evaluate(
       ({ answer, question }) => {
@@ -138,11 +126,11 @@ describe.runIf(browserAvailable())('reliability in Chromium', () => {
     );
     await page.close();
     const dialogs: string[] = [];
-    browser.context.on('dialog', (d) => {
+    suite.browser.context.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    const tab = await browser.context.newPage();
+    const tab = await suite.browser.context.newPage();
     await tab.goto('chrome://newtab/');
     await tab.locator('.question').first().waitFor();
     await tab.waitForTimeout(500);
@@ -155,12 +143,12 @@ describe.runIf(browserAvailable())('reliability in Chromium', () => {
   });
 
   it('says so clearly when the disk is full, writes nothing half, and export still works', async () => {
-    const tab = await openNewTab(browser.context);
+    const tab = await openNewTab(suite.browser.context);
     const reviews = await countRows(tab, 'reviews');
     // Chromium does not enforce a quota override on extension origins, so the worker's
     // IndexedDB is made to fail the way a full disk does: the write transaction aborts
     // with a QuotaExceededError.
-    const worker = await serviceWorker(browser.context);
+    const worker = await serviceWorker(suite.browser.context);
     await worker.evaluate(() => {
       const g = globalThis as unknown as { __diskFull?: boolean; IDBObjectStore: typeof IDBObjectStore };
       g.__diskFull = true;
@@ -186,7 +174,7 @@ describe.runIf(browserAvailable())('reliability in Chromium', () => {
       .poll(() => tab.locator('.error').textContent(), { timeout: 10_000 })
       .toMatch(/disk is full|not saved/i);
     expect(await countRows(tab, 'reviews')).toBe(reviews);
-    const options = await openExtensionPage(browser, 'options.html');
+    const options = await openExtensionPage(suite.browser, 'options.html');
     const [download] = await Promise.all([
       options.waitForEvent('download'),
       options.locator('button[name="export"]').click(),

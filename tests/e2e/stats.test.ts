@@ -1,16 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   browserAvailable,
-  launch,
+  browserPerSuite,
   letTimePass,
   makeDue,
-  newProfile,
   openExtensionPage,
   openNewTab,
   revealAndRate,
   type Launched,
-  type Profile,
 } from './harness';
 
 const DAY = 86_400_000;
@@ -87,23 +85,12 @@ async function openStats(browser: Launched): Promise<Page> {
 const text = (page: Page, selector: string) => page.locator(selector).first().textContent();
 
 describe.runIf(browserAvailable())('the statistics page in Chromium', () => {
-  let profile: Profile;
-  let browser: Launched;
-
-  beforeAll(async () => {
-    profile = newProfile();
-    browser = await launch(profile.dir);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    profile?.remove();
-  });
+  const suite = browserPerSuite();
 
   it('welcomes a person who has not reviewed anything yet, with every card new', async () => {
     // The first new tab makes sure the bank has been synced into cards.
-    await (await openNewTab(browser.context)).close();
-    const stats = await openStats(browser);
+    await (await openNewTab(suite.browser.context)).close();
+    const stats = await openStats(suite.browser);
     expect(await stats.locator('h1').textContent()).toMatch(/Statistics/);
     expect(await text(stats, '.stats-empty h2')).toBe('No reviews yet');
     const log = await readLog(stats);
@@ -116,23 +103,23 @@ describe.runIf(browserAvailable())('the statistics page in Chromium', () => {
 
   it('shows what the review log says after two days of study', async () => {
     // Yesterday: one Good, one Again on new cards.
-    const first = await openNewTab(browser.context);
+    const first = await openNewTab(suite.browser.context);
     await revealAndRate(first, '3');
     await revealAndRate(first, '1');
     await letTimePass(first, DAY);
     await first.close();
     // A card in review that fell due an hour ago.
-    const setup = await openExtensionPage(browser, 'blank.html');
+    const setup = await openExtensionPage(suite.browser, 'blank.html');
     await makeDue(setup, 'what-is-langchain');
     await setup.close();
     // Today: the two cards from yesterday (overdue, so first), then the review card.
-    const tab = await openNewTab(browser.context);
+    const tab = await openNewTab(suite.browser.context);
     await revealAndRate(tab, '3');
     await revealAndRate(tab, '3');
     await revealAndRate(tab, '4');
     await tab.close();
 
-    const stats = await openStats(browser);
+    const stats = await openStats(suite.browser);
     const log = await readLog(stats);
     expect(log).toMatchObject({ reviews: 5, today: 3, yesterday: 2, reviewStateRatings: 1 });
     expect(await text(stats, '[data-stat="today"]')).toBe(String(log.today));
@@ -172,9 +159,9 @@ describe.runIf(browserAvailable())('the statistics page in Chromium', () => {
   });
 
   it('counts a rating given in another tab while it is open', async () => {
-    const stats = await openStats(browser);
+    const stats = await openStats(suite.browser);
     const before = Number(await text(stats, '[data-stat="today"]'));
-    const tab = await openNewTab(browser.context);
+    const tab = await openNewTab(suite.browser.context);
     await revealAndRate(tab, '3');
     await expect.poll(() => text(stats, '[data-stat="today"]')).toBe(String(before + 1));
     expect((await readLog(stats)).today).toBe(before + 1);
@@ -182,15 +169,15 @@ describe.runIf(browserAvailable())('the statistics page in Chromium', () => {
   });
 
   it('opens from the popup and from the options page', async () => {
-    const popup = await openExtensionPage(browser, 'popup.html');
-    const opened = browser.context.waitForEvent('page');
+    const popup = await openExtensionPage(suite.browser, 'popup.html');
+    const opened = suite.browser.context.waitForEvent('page');
     await popup.getByRole('button', { name: 'Statistics' }).click();
     const fromPopup = await opened;
     await fromPopup.locator('[data-stat="today"]').waitFor();
     expect(new URL(fromPopup.url()).pathname).toBe('/stats.html');
     await Promise.all([popup.close(), fromPopup.close()]);
 
-    const options = await openExtensionPage(browser, 'options.html');
+    const options = await openExtensionPage(suite.browser, 'options.html');
     await options.getByRole('link', { name: 'Statistics' }).click();
     await options.locator('[data-stat="today"]').waitFor();
     expect(await options.locator('h1').textContent()).toMatch(/Statistics/);
@@ -198,8 +185,8 @@ describe.runIf(browserAvailable())('the statistics page in Chromium', () => {
   });
 
   it('speaks Chinese when the interface language is switched in the options', async () => {
-    const stats = await openStats(browser);
-    const options = await openExtensionPage(browser, 'options.html');
+    const stats = await openStats(suite.browser);
+    const options = await openExtensionPage(suite.browser, 'options.html');
     await options.locator('select[name="uiLang"]').selectOption('zh');
     // The open page follows the change; a fresh one starts in Chinese.
     await expect.poll(() => text(stats, 'h1')).toMatch(/学习统计/);

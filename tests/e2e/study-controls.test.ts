@@ -1,43 +1,29 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   browserAvailable,
+  browserPerSuite,
   countRows,
-  launch,
   letTimePass,
   makeDue,
-  newProfile,
   openExtensionPage,
   openNewTab,
   readCard,
   revealAndRate,
   shownCardId,
   waitForOtherCard,
-  type Launched,
-  type Profile,
 } from './harness';
 
 const DAY = 24 * 3_600_000;
 
 describe.runIf(browserAvailable())('review controls and pacing in Chromium', () => {
-  let profile: Profile;
-  let browser: Launched;
-
-  beforeAll(async () => {
-    profile = newProfile();
-    browser = await launch(profile.dir);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    profile?.remove();
-  });
+  const suite = browserPerSuite();
 
   afterEach(async () => {
-    for (const p of browser.context.pages()) await p.close();
+    for (const p of suite.browser.context.pages()) await p.close();
   });
 
   it('undo (key U) brings the rated card back exactly as it was, and the log loses the rating', async () => {
-    const page = await openNewTab(browser.context);
+    const page = await openNewTab(suite.browser.context);
     const id = (await shownCardId(page))!;
     const before = await readCard(page, id);
     const reviews = await countRows(page, 'reviews');
@@ -59,7 +45,7 @@ describe.runIf(browserAvailable())('review controls and pacing in Chromium', () 
   });
 
   it('skip (key S) moves on without a rating, and this tab does not bring the card back', async () => {
-    const page = await openNewTab(browser.context);
+    const page = await openNewTab(suite.browser.context);
     const id = (await shownCardId(page))!;
     const reviews = await countRows(page, 'reviews');
     await page.keyboard.press('s');
@@ -75,7 +61,7 @@ describe.runIf(browserAvailable())('review controls and pacing in Chromium', () 
   });
 
   it('keeps quiet hours: a new tab in them shows the calm page', async () => {
-    const options = await openExtensionPage(browser, 'options.html');
+    const options = await openExtensionPage(suite.browser, 'options.html');
     const hour = new Date().getHours();
     await options.locator('input[name="quietHours"]').check();
     await options.locator('input[name="quietFrom"]').fill(String(hour));
@@ -85,7 +71,7 @@ describe.runIf(browserAvailable())('review controls and pacing in Chromium', () 
     await expect
       .poll(() => options.evaluate(() => localStorage.getItem('llm-cards:settings')))
       .toContain(`"quietTo":${(hour + 2) % 24}`);
-    const tab = await openNewTab(browser.context);
+    const tab = await openNewTab(suite.browser.context);
     expect(await tab.locator('html').getAttribute('data-pace')).toBe('quiet');
     await expect(tab.locator('.calm-why').textContent()).resolves.toMatch(
       /Quiet hours until (today|tomorrow) at/,
@@ -94,19 +80,19 @@ describe.runIf(browserAvailable())('review controls and pacing in Chromium', () 
     await expect
       .poll(() => options.evaluate(() => localStorage.getItem('llm-cards:settings')))
       .toContain('"quietHours":false');
-    const after = await openNewTab(browser.context);
+    const after = await openNewTab(suite.browser.context);
     expect(await after.locator('html').getAttribute('data-pace')).toBe('study');
   });
 
   it('a buried card leaves the queue and comes back the next study day', async () => {
     // A card just rated (so no tab is rotating past it), then made due.
-    const setup = await openNewTab(browser.context);
+    const setup = await openNewTab(suite.browser.context);
     const id = (await shownCardId(setup))!;
     await revealAndRate(setup, '3');
     await setup.close();
-    const blank = await openExtensionPage(browser, 'blank.html');
+    const blank = await openExtensionPage(suite.browser, 'blank.html');
     await makeDue(blank, id);
-    const page = await openNewTab(browser.context);
+    const page = await openNewTab(suite.browser.context);
     expect(await shownCardId(page)).toBe(id);
     await page.keyboard.press('b');
     await waitForOtherCard(page, id);
@@ -116,12 +102,12 @@ describe.runIf(browserAvailable())('review controls and pacing in Chromium', () 
     expect(buried?.buriedUntil).toBeLessThanOrEqual(Date.now() + DAY);
     // Other tabs today pass it over.
     for (let i = 0; i < 2; i++) {
-      const other = await openNewTab(browser.context);
+      const other = await openNewTab(suite.browser.context);
       expect(await shownCardId(other)).not.toBe(id);
       await other.close();
     }
     // The browse page lists it, and only it, under "buried".
-    const browse = await openExtensionPage(browser, 'browse.html');
+    const browse = await openExtensionPage(suite.browser, 'browse.html');
     await browse.locator('select[name="state"]').selectOption('buried');
     await browse.waitForFunction(
       (cardId) =>
@@ -131,18 +117,18 @@ describe.runIf(browserAvailable())('review controls and pacing in Chromium', () 
     );
     await browse.close();
     await letTimePass(blank, DAY);
-    const tomorrow = await openNewTab(browser.context);
+    const tomorrow = await openNewTab(suite.browser.context);
     expect(await shownCardId(tomorrow)).toBe(id);
   });
 
   it('suspend takes a card out; a note shows under the answer; a leech says so', async () => {
-    const page = await openNewTab(browser.context);
+    const page = await openNewTab(suite.browser.context);
     const first = (await shownCardId(page))!;
     await page.getByRole('button', { name: 'Suspend' }).click();
     await waitForOtherCard(page, first);
     expect((await readCard(page, first))?.suspended).toBe(true);
     // The statistics count it as suspended.
-    const stats = await openExtensionPage(browser, 'stats.html');
+    const stats = await openExtensionPage(suite.browser, 'stats.html');
     await expect.poll(() => stats.locator('dd[data-state="suspended"]').textContent()).toBe('1');
     await stats.close();
     // A note, with the keyboard: N, type, Ctrl+Enter.
@@ -159,7 +145,7 @@ describe.runIf(browserAvailable())('review controls and pacing in Chromium', () 
     // A card forgotten 8 times is flagged before its answer is shown.
     await page.keyboard.press('3');
     await waitForOtherCard(page, second);
-    const blank = await openExtensionPage(browser, 'blank.html');
+    const blank = await openExtensionPage(suite.browser, 'blank.html');
     await makeDue(blank, second);
     await blank.evaluate(async (id) => {
       const db = await new Promise<IDBDatabase>((res) => {
@@ -175,17 +161,17 @@ describe.runIf(browserAvailable())('review controls and pacing in Chromium', () 
       });
       db.close();
     }, second);
-    const leech = await openNewTab(browser.context);
+    const leech = await openNewTab(suite.browser.context);
     expect(await shownCardId(leech)).toBe(second);
     await expect(leech.locator('.leech').textContent()).resolves.toContain('forgotten this card 8 times');
     await expect(leech.locator('.reveal').textContent()).resolves.toContain('Read the answer again');
   });
 
   it('snoozed, a new tab shows the calm page (time, progress, next due) until resumed', async () => {
-    const page = await openNewTab(browser.context);
+    const page = await openNewTab(suite.browser.context);
     await page.getByRole('button', { name: 'Snooze 1 hour' }).click();
     await page.locator('.calm').waitFor();
-    const tab = await openNewTab(browser.context);
+    const tab = await openNewTab(suite.browser.context);
     await tab.locator('.calm').waitFor();
     expect(await tab.locator('.study-card').count()).toBe(0);
     expect(await tab.locator('html').getAttribute('data-pace')).toBe('snoozed');
@@ -194,12 +180,12 @@ describe.runIf(browserAvailable())('review controls and pacing in Chromium', () 
     await expect.poll(() => tab.locator('.reviewed-today').textContent()).toMatch(/^\d+$/);
     await tab.getByRole('button', { name: 'Resume studying' }).click();
     await tab.locator('.study-card[data-confirmed="true"]').waitFor();
-    const next = await openNewTab(browser.context);
+    const next = await openNewTab(suite.browser.context);
     expect(await next.locator('.study-card').count()).toBe(1);
   });
 
   it('studies on every 2nd tab when the options say so, and "study a card now" still works', async () => {
-    const options = await openExtensionPage(browser, 'options.html');
+    const options = await openExtensionPage(suite.browser, 'options.html');
     await options.locator('select[name="newTabMode"]').selectOption('nth');
     await options.locator('input[name="newTabEvery"]').fill('2');
     await options.locator('input[name="newTabEvery"]').press('Tab');
@@ -208,7 +194,7 @@ describe.runIf(browserAvailable())('review controls and pacing in Chromium', () 
       .toContain('"newTabEvery":2');
     const shown: string[] = [];
     for (let i = 0; i < 4; i++) {
-      const tab = await openNewTab(browser.context);
+      const tab = await openNewTab(suite.browser.context);
       const pace = (await tab.locator('html').getAttribute('data-pace'))!;
       shown.push(pace);
       if (pace === 'nth' && !shown.slice(0, -1).includes('nth')) {
@@ -230,7 +216,7 @@ describe.runIf(browserAvailable())('review controls and pacing in Chromium', () 
   });
 
   it('stops at the daily new-tab cap, on the tab that reaches it and on the next ones', async () => {
-    const options = await openExtensionPage(browser, 'options.html');
+    const options = await openExtensionPage(suite.browser, 'options.html');
     await options.locator('input[name="newTabDailyCap"]').fill('2');
     await options.locator('input[name="newTabDailyCap"]').press('Tab');
     await expect
@@ -238,14 +224,14 @@ describe.runIf(browserAvailable())('review controls and pacing in Chromium', () 
       .toContain('"newTabDailyCap":2');
     // Start the count afresh: earlier tests studied from new tabs today too.
     await options.evaluate(() => localStorage.removeItem('llm-cards:pacing'));
-    const tab = await openNewTab(browser.context);
+    const tab = await openNewTab(suite.browser.context);
     await revealAndRate(tab, '3');
     expect(await tab.locator('.calm').count()).toBe(0);
     await tab.keyboard.press('Space');
     await tab.keyboard.press('3');
     await tab.locator('.calm').waitFor();
     await expect(tab.locator('.calm-why').textContent()).resolves.toContain('new-tab cards are done');
-    const next = await openNewTab(browser.context);
+    const next = await openNewTab(suite.browser.context);
     expect(await next.locator('html').getAttribute('data-pace')).toBe('cap');
     // "Study a card now" past the cap: the tab goes on studying after each rating.
     await next.getByRole('button', { name: 'Study a card now' }).click();
@@ -260,12 +246,12 @@ describe.runIf(browserAvailable())('review controls and pacing in Chromium', () 
   });
 
   it('with single-key shortcuts off, 1-4 do not rate but the buttons do', async () => {
-    const options = await openExtensionPage(browser, 'options.html');
+    const options = await openExtensionPage(suite.browser, 'options.html');
     await options.locator('input[name="keyShortcuts"]').uncheck();
     await expect
       .poll(() => options.evaluate(() => localStorage.getItem('llm-cards:settings')))
       .toContain('"keyShortcuts":false');
-    const tab = await openNewTab(browser.context);
+    const tab = await openNewTab(suite.browser.context);
     const id = await shownCardId(tab);
     const reviews = await countRows(tab, 'reviews');
     await tab.keyboard.press('Space');
@@ -282,7 +268,7 @@ describe.runIf(browserAvailable())('review controls and pacing in Chromium', () 
   });
 
   it('the popup has the same controls: rate, then U undoes it', async () => {
-    const popup = await openExtensionPage(browser, 'popup.html');
+    const popup = await openExtensionPage(suite.browser, 'popup.html');
     await popup.locator('.study-card[data-confirmed="true"], .caught-up').first().waitFor();
     const id = await shownCardId(popup);
     if (id === null) throw new Error('the popup should have a card to review');

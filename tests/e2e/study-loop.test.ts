@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   badgeText,
   browserAvailable,
@@ -6,40 +6,27 @@ import {
   launch,
   letTimePass,
   makeDue,
-  newProfile,
   openExtensionPage,
   openNewTab,
   shownCardId,
-  type Launched,
-  type Profile,
   waitForOtherCard,
+  browserPerSuite,
 } from './harness';
 
 const HOUR = 3_600_000;
 
 describe.runIf(browserAvailable())('the study loop in Chromium', () => {
-  let profile: Profile;
-  let browser: Launched;
-
-  beforeAll(async () => {
-    profile = newProfile();
-    browser = await launch(profile.dir);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    profile?.remove();
-  });
+  const suite = browserPerSuite();
 
   it('asks for storage and alarms only', async () => {
-    const manifest = await browser.worker.evaluate(() => chrome.runtime.getManifest());
+    const manifest = await suite.browser.worker.evaluate(() => chrome.runtime.getManifest());
     expect(manifest.permissions).toEqual(['storage', 'alarms']);
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.chrome_url_overrides?.newtab).toBe('newtab.html');
   });
 
   it('shows a question on a new tab, reveals with the keyboard and rates with a key', async () => {
-    const page = await openNewTab(browser.context);
+    const page = await openNewTab(suite.browser.context);
     const first = await shownCardId(page);
     expect(first).toBeTruthy();
     await expect(page.locator('.question').textContent()).resolves.toMatch(/\S{4,}/);
@@ -59,20 +46,20 @@ describe.runIf(browserAvailable())('the study loop in Chromium', () => {
   });
 
   it('does not show the same unrated card on several tabs opened in a row, and leaving changes nothing', async () => {
-    const a = await openNewTab(browser.context);
-    const b = await openNewTab(browser.context);
-    const c = await openNewTab(browser.context);
+    const a = await openNewTab(suite.browser.context);
+    const b = await openNewTab(suite.browser.context);
+    const c = await openNewTab(suite.browser.context);
     const ids = [await shownCardId(a), await shownCardId(b), await shownCardId(c)];
     expect(new Set(ids).size).toBe(3);
     const before = await countRows(a, 'reviews');
     await Promise.all([a.close(), b.close(), c.close()]);
-    const d = await openNewTab(browser.context);
+    const d = await openNewTab(suite.browser.context);
     expect(await countRows(d, 'reviews')).toBe(before);
     await d.close();
   });
 
   it('puts due reviews on the badge and first on the new tab; rating one lowers the count', async () => {
-    const page = await openNewTab(browser.context);
+    const page = await openNewTab(suite.browser.context);
     // Rate the card on screen "Again": it is due again in a minute.
     const forgotten = await shownCardId(page);
     await page.keyboard.press('Enter');
@@ -83,18 +70,18 @@ describe.runIf(browserAvailable())('the study loop in Chromium', () => {
     const easy = await shownCardId(page);
     await page.keyboard.press('Space');
     await page.keyboard.press('4');
-    await expect.poll(() => badgeText(browser.context), { timeout: 10_000 }).toBe('2');
+    await expect.poll(() => badgeText(suite.browser.context), { timeout: 10_000 }).toBe('2');
     // Due reviews come before new cards, the most overdue first.
     await waitForOtherCard(page, easy);
     expect(await shownCardId(page)).toBe(forgotten);
     await page.keyboard.press('Space');
     await page.keyboard.press('3');
-    await expect.poll(() => badgeText(browser.context), { timeout: 10_000 }).toBe('1');
+    await expect.poll(() => badgeText(suite.browser.context), { timeout: 10_000 }).toBe('1');
     await page.close();
   });
 
   it('reviews a due card in the popup, with the counts shown', async () => {
-    const popup = await openExtensionPage(browser, 'popup.html');
+    const popup = await openExtensionPage(suite.browser, 'popup.html');
     await popup.locator('.study-card[data-confirmed="true"]').waitFor();
     expect(await popup.locator('[data-count="due"]').textContent()).toBe('1');
     const id = await shownCardId(popup);
@@ -102,19 +89,19 @@ describe.runIf(browserAvailable())('the study loop in Chromium', () => {
     await popup.keyboard.press('3');
     await waitForOtherCard(popup, id);
     await expect.poll(() => popup.locator('[data-count="due"]').textContent()).toBe('0');
-    await expect.poll(() => badgeText(browser.context), { timeout: 10_000 }).toBe('');
+    await expect.poll(() => badgeText(suite.browser.context), { timeout: 10_000 }).toBe('');
     await popup.close();
   });
 
   it('keeps a new tab and the popup side by side in agreement', async () => {
     // Set-up from a page that runs no study session of its own.
-    const setup = await openExtensionPage(browser, 'blank.html');
+    const setup = await openExtensionPage(suite.browser, 'blank.html');
     await makeDue(setup, 'what-is-langchain');
     await setup.close();
-    const tab = await openNewTab(browser.context);
+    const tab = await openNewTab(suite.browser.context);
     const onTab = await shownCardId(tab);
     expect(onTab).toBe('what-is-langchain');
-    const popup = await openExtensionPage(browser, 'popup.html');
+    const popup = await openExtensionPage(suite.browser, 'popup.html');
     await popup.locator('.study-card[data-confirmed="true"]').waitFor();
     // The popup reviews the queue as it stands, so it shows the card the tab shows.
     expect(await shownCardId(popup)).toBe(onTab);
@@ -127,32 +114,32 @@ describe.runIf(browserAvailable())('the study loop in Chromium', () => {
   });
 
   it('obeys the options: with one section ticked, the next new tabs show only that section', async () => {
-    const options = await openExtensionPage(browser, 'options.html');
+    const options = await openExtensionPage(suite.browser, 'options.html');
     for (const section of ['basics', 'advanced', 'llm', 'distributed']) {
       await options.locator(`input[name="section-${section}"]`).uncheck();
     }
     await expect.poll(() => options.locator('.status').textContent()).not.toBe('');
     for (let i = 0; i < 3; i++) {
-      const tab = await openNewTab(browser.context);
+      const tab = await openNewTab(suite.browser.context);
       expect(await tab.locator('.study-card').getAttribute('data-section')).toBe('inference');
       await tab.close();
     }
     await options.locator('select[name="uiLang"]').selectOption('zh');
     await options.locator('select[name="contentLang"]').selectOption('zh');
-    const zh = await openNewTab(browser.context);
+    const zh = await openNewTab(suite.browser.context);
     await expect(zh.locator('.reveal').textContent()).resolves.toMatch(/显示答案/);
     await expect(zh.locator('.question').textContent()).resolves.toMatch(/[\u4e00-\u9fff]/);
     await zh.close();
     await options.close();
   });
 
-  it('keeps the history and settings when the browser restarts on the same profile', async () => {
-    const page = await openNewTab(browser.context);
+  it('keeps the history and settings when the suite.browser restarts on the same profile', async () => {
+    const page = await openNewTab(suite.browser.context);
     const reviews = await countRows(page, 'reviews');
     expect(reviews).toBeGreaterThanOrEqual(5);
-    await browser.close();
-    browser = await launch(profile.dir);
-    const again = await openNewTab(browser.context);
+    await suite.browser.close();
+    suite.browser = await launch(suite.profile.dir);
+    const again = await openNewTab(suite.browser.context);
     expect(await countRows(again, 'reviews')).toBe(reviews);
     expect(await again.locator('.study-card').getAttribute('data-section')).toBe('inference');
     await expect(again.locator('.reveal').textContent()).resolves.toMatch(/显示答案/);
