@@ -1,6 +1,7 @@
 import type { Lang } from '@/lib/settings';
 import type { StatsTranslate } from '@/lib/i18n/stats-strings';
 import type { Forecast } from '@/lib/stats';
+import { ChartNumbers } from './ChartNumbers';
 import { formatDay } from './stats-format';
 
 const W = 600;
@@ -56,27 +57,15 @@ export function ForecastChart({ data, t, lang }: { data: Forecast; t: StatsTrans
         })}
       </svg>
       <figcaption class="chart-caption muted">{summary}</figcaption>
-      <details class="chart-numbers">
-        <summary>{t('showNumbers')}</summary>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('date')}</th>
-              <th scope="col">{t('cardsDue')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.days.map((d, i) => (
-              <tr key={d.date}>
-                <td>
-                  {i === 0 ? `${t('todayLabel')} · ${formatDay(d.date, lang)}` : formatDay(d.date, lang)}
-                </td>
-                <td>{d.count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <ChartNumbers
+        t={t}
+        valueLabel={t('cardsDue')}
+        rows={data.days.map((d, i) => ({
+          key: d.date,
+          date: i === 0 ? `${t('todayLabel')} · ${formatDay(d.date, lang)}` : formatDay(d.date, lang),
+          value: d.count,
+        }))}
+      />
     </figure>
   );
 }

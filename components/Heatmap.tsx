@@ -1,6 +1,7 @@
 import type { Lang } from '@/lib/settings';
 import type { StatsTranslate } from '@/lib/i18n/stats-strings';
 import type { Heatmap as HeatmapData } from '@/lib/stats';
+import { ChartNumbers } from './ChartNumbers';
 import { formatDay } from './stats-format';
 
 const CELL = 11;
@@ -86,25 +87,11 @@ export function Heatmap({ data, t, lang }: { data: HeatmapData; t: StatsTranslat
         </span>
       </figcaption>
       {active.length > 0 && (
-        <details class="chart-numbers">
-          <summary>{t('showNumbers')}</summary>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('date')}</th>
-                <th scope="col">{t('reviews')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {active.map((d) => (
-                <tr key={d.date}>
-                  <td>{formatDay(d.date, lang)}</td>
-                  <td>{d.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
+        <ChartNumbers
+          t={t}
+          valueLabel={t('reviews')}
+          rows={active.map((d) => ({ key: d.date, date: formatDay(d.date, lang), value: d.count }))}
+        />
       )}
     </figure>
   );

@@ -56,6 +56,7 @@ export function rowToReview(row: readonly unknown[]): Record<string, unknown> {
  *
  * @example
  * JSON.stringify(makeBackup(await readHistory(db), settings, Date.now()))
+ * // The options page's export: makeBackupFromRows with readBackupData's cards and rows.
  */
 export function makeBackup(history: HistorySnapshot, settings: Settings, now: number): BackupFile {
   return makeBackupFromRows(history.cards, history.reviews.map(reviewToRow), settings, now);
