@@ -2,6 +2,7 @@ import type { CompiledQuestion } from '@/lib/bank/types';
 import { handleCardAction, handleGrade, handlePreview, handleUndo } from '@/lib/background-core';
 import { openStudyDb, syncBank, type StudyDatabase } from '@/lib/db';
 import type { GradeRequest, GradeResponse } from '@/lib/messaging';
+import type { PaintLabels, PreparedCard } from '@/lib/prepared';
 import { createStudySession, type SessionDeps } from '@/lib/session';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 
@@ -67,5 +68,28 @@ export async function sessionFixture(
     sent,
     tick: (ms: number) => (now += ms),
     failNextGrade: (message: string) => (failNext = message),
+  };
+}
+
+/** A card prepared for the next page, painted in English unless `labels` says otherwise. */
+export function preparedCard(id: string, at: number, labels: Partial<PaintLabels> = {}): PreparedCard {
+  return {
+    v: 1,
+    at,
+    card: { id, state: 0, due: at } as PreparedCard['card'],
+    question: question(id),
+    counts: { due: 3, newLeft: 7, nextDue: null, reviewedToday: 2 },
+    labels: {
+      ui: 'en',
+      content: 'en',
+      section: 'Basics',
+      topics: 'Attention',
+      reveal: 'Show answer',
+      revealHint: 'Space / Enter',
+      dueNow: 'Due now',
+      newLeft: 'New today',
+      reviewedToday: 'Reviewed today',
+      ...labels,
+    },
   };
 }

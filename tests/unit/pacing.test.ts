@@ -10,8 +10,8 @@ import {
   type PacingState,
 } from '@/lib/pacing';
 import { prepaint } from '@/lib/prepaint';
-import { localPreparedStore, type PreparedCard } from '@/lib/prepared';
-import { question } from './helpers';
+import { localPreparedStore } from '@/lib/prepared';
+import { preparedCard } from './helpers';
 
 // Tests run in Asia/Shanghai (vitest.config.ts): local times below are Shanghai times.
 const at = (h: number, m = 0, day = 10) => new Date(2026, 10, day, h, m).getTime();
@@ -111,24 +111,7 @@ describe('prepaint on a paced new tab', () => {
     delete document.documentElement.dataset.pace;
   });
 
-  const prepared: PreparedCard = {
-    v: 1,
-    at: at(10),
-    card: { id: 'q1', state: 0, due: at(10) } as PreparedCard['card'],
-    question: question('q1'),
-    counts: { due: 0, newLeft: 1, nextDue: null, reviewedToday: 0 },
-    labels: {
-      ui: 'en',
-      content: 'en',
-      section: 'Basics',
-      topics: 'Attention',
-      reveal: 'Show answer',
-      revealHint: 'Space',
-      dueNow: 'Due',
-      newLeft: 'New',
-      reviewedToday: 'Reviewed',
-    },
-  };
+  const prepared = preparedCard('q1', at(10));
 
   it('paints no card on a tab that does not study, leaves the card for the next tab, and counts the tab', () => {
     localStorage.setItem('llm-cards:settings', JSON.stringify({ newTabMode: 'nth', newTabEvery: 2 }));

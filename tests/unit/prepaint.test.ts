@@ -2,27 +2,19 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { paintedIsInitial, type StudyPage } from '@/lib/page';
 import { prepaint } from '@/lib/prepaint';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { localPreparedStore, type PreparedCard } from '@/lib/prepared';
-import { question, T0 } from './helpers';
+import { localPreparedStore } from '@/lib/prepared';
+import { preparedCard, T0 } from './helpers';
 
-const card: PreparedCard = {
-  v: 1,
-  at: T0,
-  card: { id: 'q1', state: 0, due: T0 } as PreparedCard['card'],
-  question: question('q1'),
-  counts: { due: 3, newLeft: 7, nextDue: null, reviewedToday: 2 },
-  labels: {
-    ui: 'zh',
-    content: 'en',
-    section: '基础篇',
-    topics: '注意力机制',
-    reveal: '显示答案',
-    revealHint: '空格 / 回车',
-    dueNow: '待复习',
-    newLeft: '今日新卡',
-    reviewedToday: '今日已复习',
-  },
-};
+const card = preparedCard('q1', T0, {
+  ui: 'zh',
+  section: '基础篇',
+  topics: '注意力机制',
+  reveal: '显示答案',
+  revealHint: '空格 / 回车',
+  dueNow: '待复习',
+  newLeft: '今日新卡',
+  reviewedToday: '今日已复习',
+});
 
 describe('prepaint', () => {
   beforeEach(() => {
