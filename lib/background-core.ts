@@ -29,11 +29,15 @@ export async function ensureBankSynced(
   index: readonly BankIndexEntry[],
   now: number,
 ): Promise<boolean> {
-  const signature = bankSignature(index);
-  if ((await db.get('meta', SIGNATURE_KEY)) === signature) return false;
+  if (await isBankSynced(db, index)) return false;
   await syncBank(db, index, now);
-  await db.put('meta', signature, SIGNATURE_KEY);
+  await db.put('meta', bankSignature(index), SIGNATURE_KEY);
   return true;
+}
+
+/** Whether the database holds this bank: its signature is stored only once a sync has committed. */
+export async function isBankSynced(db: StudyDatabase, index: readonly BankIndexEntry[]): Promise<boolean> {
+  return (await db.get('meta', SIGNATURE_KEY)) === bankSignature(index);
 }
 
 /** What the toolbar badge shows: reviews due now in the chosen topics ('' when none). */

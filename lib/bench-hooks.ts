@@ -2,12 +2,12 @@
 // seeds a large history through the project's own data layer and times its operations
 // inside Chromium. Production builds drop this module (the call is behind a constant).
 import bankIndex from 'virtual:bank-index';
-import { badgeText } from '@/lib/background-core';
+import { badgeText, isBankSynced } from '@/lib/background-core';
 import { makeBackupFromRows } from '@/lib/backup';
 import { openStudyDb, recordRating, writeHistory, type CardRecord, type ReviewRecord } from '@/lib/db';
 import { buildLogPages, readBackupData } from '@/lib/db/log-pages';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { gradeCard, makeScheduler, newSchedulingState, State, type Grade } from '@/lib/srs/schedule';
+import { gradeCard, makeScheduler, newSchedulingState, type Grade } from '@/lib/srs/schedule';
 import { pickNextCard } from '@/lib/study';
 
 const DAY = 86_400_000;
@@ -24,6 +24,9 @@ async function seed(
 ): Promise<{ cards: number; reviews: number; ms: number }> {
   const t0 = performance.now();
   const db = await openStudyDb();
+  // The install's bank sync must have committed first: committed after the seed, it would
+  // hide every synthetic card (their ids are not in the bank) and leave ~200 cards to measure.
+  while (!(await isBankSynced(db, bankIndex))) await new Promise((r) => setTimeout(r, 50));
   const f = makeScheduler({ retention: 0.9, fuzz: false });
   const rand = rng(42);
   const now = Date.now();
@@ -121,16 +124,18 @@ async function counts(): Promise<{
   cards: number;
   reviews: number;
   due: number;
+  hidden: number;
   state: Record<number, number>;
 }> {
   const db = await openStudyDb();
   const all = await db.getAll('cards');
   const state: Record<number, number> = {};
   for (const c of all) state[c.state] = (state[c.state] ?? 0) + 1;
-  const due = all.filter((c) => c.state !== State.New && c.due <= Date.now()).length;
+  // Due as the queue sees it: through the index, so hidden or suspended cards do not count.
+  const due = await db.countFromIndex('cards', 'reviewDue', IDBKeyRange.upperBound(Date.now()));
   const reviews = await db.count('reviews');
   db.close();
-  return { cards: all.length, reviews, due, state };
+  return { cards: all.length, reviews, due, hidden: all.filter((c) => !c.inBank).length, state };
 }
 
 export function installBenchHooks(): void {
