@@ -1,5 +1,5 @@
 import { State } from '../srs/card-state';
-import type { QueueCard } from '../srs/queue';
+import { availableAt, type QueueCard } from '../srs/queue';
 import type { CardRecord } from './schema';
 
 /**
@@ -12,5 +12,5 @@ export function withQueueKeys(card: QueueCard): CardRecord {
   if (!plain.inBank || plain.suspended) return plain;
   if (plain.state === State.New) return { ...plain, newOrder: plain.order };
   // A buried card can fall due no earlier than the day it comes back.
-  return { ...plain, reviewDue: Math.max(plain.due, plain.buriedUntil ?? 0) };
+  return { ...plain, reviewDue: availableAt(plain) };
 }

@@ -5,7 +5,7 @@ import type { ReviewRow } from '../backup';
 
 export const DB_NAME = 'llm-cards';
 /** Bump with a new `if (oldVersion < N)` step in `upgrade.ts`; never drop user data. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /**
  * One row per question id: the FSRS card (dates as epoch ms) plus where it sits in the bank,
@@ -44,7 +44,12 @@ export interface ReviewRecord extends ReviewEntry {
 }
 
 export interface StudyDB extends DBSchema {
-  cards: { key: string; value: CardRecord; indexes: { due: number; reviewDue: number; newOrder: number } };
+  cards: {
+    key: string;
+    value: CardRecord;
+    /** `stateDue` is [state, reviewDue]: due cards by state, counted without reading a record. */
+    indexes: { due: number; reviewDue: number; newOrder: number; stateDue: [number, number] };
+  };
   reviews: {
     key: string;
     value: ReviewRecord;

@@ -44,6 +44,12 @@ export function upgrade(
     // v3: pages of the review log for a fast export; built later, from the log.
     db.createObjectStore('logPages');
   }
+  if (oldVersion < 4) {
+    // v4: due cards by state, so the queue counts them (and reads only the few it shows)
+    // instead of reading every due card. Built from the existing `reviewDue` keys: cards
+    // without one (new, suspended, retired) are not in it.
+    tx.objectStore('cards').createIndex('stateDue', ['state', 'reviewDue']);
+  }
 }
 
 async function addQueueKeys(tx: UpgradeTx): Promise<void> {

@@ -45,8 +45,14 @@ function studiable(c: QueueCard, ctx: QueueContext): boolean {
   );
 }
 
+/** When a scheduled card becomes available: its due time, or later if it was buried past it. */
+export function availableAt(c: Pick<QueueCard, 'due' | 'buriedUntil'>): number {
+  return Math.max(c.due, c.buriedUntil ?? 0);
+}
+
 /**
- * Due cards in scope, most overdue first. Cards in (re)learning steps are always shown, as
+ * Due cards in scope, most overdue first (a card buried past its due time counts from the
+ * day it came back: the same order as the `reviewDue` index). Cards in (re)learning steps are always shown, as
  * in Anki: a card forgotten today must not vanish until tomorrow. Review cards stop at
  * today's review limit.
  */
@@ -54,7 +60,7 @@ export function dueCards(cards: readonly QueueCard[], ctx: QueueContext): QueueC
   let left = Math.max(0, ctx.maxReviewsPerDay - ctx.reviewsToday);
   return cards
     .filter((c) => c.state !== State.New && c.due <= ctx.now && studiable(c, ctx))
-    .sort((a, b) => a.due - b.due || a.order - b.order)
+    .sort((a, b) => availableAt(a) - availableAt(b) || a.order - b.order)
     .filter((c) => c.state !== State.Review || left-- > 0);
 }
 
@@ -80,12 +86,16 @@ export function newCards(cards: readonly QueueCard[], ctx: QueueContext): QueueC
 export function nextCard(cards: readonly QueueCard[], ctx: QueueContext): QueueCard | null {
   const candidates = [...dueCards(cards, ctx), ...newCards(cards, ctx)];
   if (candidates.length === 0) return null;
-  const views = ctx.recentViews ?? {};
-  const window = ctx.rotateWindowMs ?? DEFAULT_ROTATE_WINDOW_MS;
-  const lastShown = (c: QueueCard) => views[c.id] ?? Number.NEGATIVE_INFINITY;
-  const fresh = candidates.find((c) => ctx.now - lastShown(c) >= window);
+  const fresh = candidates.find((c) => !shownLately(c, ctx));
   if (fresh) return fresh;
+  const lastShown = (c: QueueCard) => ctx.recentViews?.[c.id] ?? Number.NEGATIVE_INFINITY;
   return candidates.reduce((best, c) => (lastShown(c) < lastShown(best) ? c : best));
+}
+
+/** Whether another page put `c` on screen within the rotation window (so it is passed over). */
+export function shownLately(c: QueueCard, ctx: QueueContext): boolean {
+  const shown = ctx.recentViews?.[c.id];
+  return shown !== undefined && ctx.now - shown < (ctx.rotateWindowMs ?? DEFAULT_ROTATE_WINDOW_MS);
 }
 
 export interface QueueCounts {
@@ -104,7 +114,7 @@ export function queueCounts(cards: readonly QueueCard[], ctx: QueueContext): Que
   let nextDue: number | null = null;
   for (const c of cards) {
     if (c.state === State.New || c.suspended || !c.inBank || !inScope(c, ctx.filter)) continue;
-    const at = Math.max(c.due, c.buriedUntil ?? 0);
+    const at = availableAt(c);
     if (at <= ctx.now) continue;
     if (nextDue === null || at < nextDue) nextDue = at;
   }

@@ -75,6 +75,16 @@ describe('upgrading the database', () => {
       Date.UTC(2030, 0, 1),
     );
     expect(fresh.every((c) => c.state === State.New && c.inBank)).toBe(true);
+    // Version 4's index holds every scheduled card still in the bank, by state.
+    const scheduled = V1.cards.filter((c) => c.state !== State.New && c.inBank);
+    expect(await db.countFromIndex('cards', 'stateDue')).toBe(scheduled.length);
+    expect(
+      await db.countFromIndex(
+        'cards',
+        'stateDue',
+        IDBKeyRange.bound([State.Review, 0], [State.Review, Infinity]),
+      ),
+    ).toBe(scheduled.filter((c) => c.state === State.Review).length);
     db.close();
   });
 });

@@ -1,0 +1,157 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { openStudyDb, withQueueKeys, type CardRecord, type StudyDatabase } from '@/lib/db';
+import { markViewed } from '@/lib/db/views';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { State } from '@/lib/srs/card-state';
+import { nextCard, queueCounts, type QueueContext } from '@/lib/srs/queue';
+import { pickFromSnapshot, studySnapshot } from '@/lib/study';
+import { T0 } from './helpers';
+
+const HOUR = 3_600_000;
+
+/** A card in any state the queue can meet: overdue, due together, buried, suspended, retired. */
+const cardArb = fc.record({
+  state: fc.constantFrom(
+    State.New,
+    State.Learning,
+    State.Review,
+    State.Review,
+    State.Review,
+    State.Relearning,
+  ),
+  // Few distinct times, so several cards are often due at the very same moment.
+  dueHours: fc.integer({ min: -6, max: 3 }),
+  buried: fc.constantFrom(undefined, -2, 2),
+  suspended: fc.constantFrom(false, false, true),
+  inBank: fc.constantFrom(true, true, true, false),
+});
+
+const scenarioArb = fc.record({
+  cards: fc.array(cardArb, { maxLength: 30 }),
+  window: fc.integer({ min: 1, max: 4 }),
+  maxReviewsPerDay: fc.integer({ min: 0, max: 12 }),
+  newPerDay: fc.integer({ min: 0, max: 4 }),
+  viewed: fc.array(fc.tuple(fc.nat(29), fc.integer({ min: 0, max: 40 })), { maxLength: 24 }),
+  excluded: fc.array(fc.nat(29), { maxLength: 4 }),
+});
+
+describe('the queue read through a window of the most overdue reviews', () => {
+  it('picks and counts exactly as the whole queue would, for the page and for the head of the queue', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenarioArb, async (sc) => {
+        const db = await openStudyDb(`window-${Math.random()}`);
+        const cards: CardRecord[] = sc.cards.map((c, i) => ({
+          id: `c${i}`,
+          section: 'basics',
+          topics: ['attention'],
+          order: i,
+          inBank: c.inBank,
+          ...(c.suspended ? { suspended: true } : {}),
+          ...(c.buried !== undefined ? { buriedUntil: T0 + c.buried * HOUR } : {}),
+          state: c.state,
+          due: T0 + c.dueHours * HOUR,
+          stability: 1,
+          difficulty: 5,
+          elapsed_days: 0,
+          scheduled_days: 0,
+          learning_steps: 0,
+          reps: c.state === State.New ? 0 : 1,
+          lapses: 0,
+          last_review: c.state === State.New ? null : T0 - 24 * HOUR,
+        }));
+        const tx = db.transaction('cards', 'readwrite');
+        await Promise.all([...cards.map((c) => tx.store.put(withQueueKeys(c))), tx.done]);
+        // Views from other pages, some within the rotation window (30 minutes), some older.
+        for (const [i, minutesAgo] of sc.viewed) {
+          if (i < cards.length) await markViewed(db, `c${i}`, T0 - minutesAgo * 60_000);
+        }
+        const settings = {
+          ...DEFAULT_SETTINGS,
+          maxReviewsPerDay: sc.maxReviewsPerDay,
+          newPerDay: sc.newPerDay,
+        };
+        const exclude = new Set(sc.excluded.filter((i) => i < cards.length).map((i) => `c${i}`));
+        const snap = await studySnapshot(db, settings, T0, { exclude, window: sc.window });
+        const all = await db.getAll('cards');
+        db.close();
+
+        const expectSame = (ctx: QueueContext, change: Partial<QueueContext>) => {
+          const got = pickFromSnapshot(snap, change);
+          const whole = { ...ctx, ...change };
+          const want = queueCounts(all, whole);
+          expect(got.card?.id ?? null).toBe(nextCard(all, whole)?.id ?? null);
+          expect({ due: got.counts.due, newLeft: got.counts.newLeft }).toEqual({
+            due: want.due,
+            newLeft: want.newLeft,
+          });
+        };
+        expectSame(snap.ctx, {});
+        expectSame(snap.ctx, { exclude: undefined, recentViews: {} });
+        expect(snap.counts.nextDue).toBe(queueCounts(all, snap.ctx).nextDue);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads past the window when every card in it was shown lately on another page', async () => {
+    const db = await openStudyDb(`window-rotate-${Math.random()}`);
+    await putReviews(db, 6);
+    for (const id of ['r0', 'r1', 'r2']) await markViewed(db, id, T0 - 60_000);
+    const snap = await studySnapshot(db, { ...DEFAULT_SETTINGS, maxReviewsPerDay: 1000 }, T0, { window: 2 });
+    db.close();
+    expect(pickFromSnapshot(snap).card?.id).toBe('r3');
+    expect(snap.counts.due).toBe(6);
+  });
+
+  it('reads every card due at the same moment as the last one in the window (bank order breaks the tie)', async () => {
+    const db = await openStudyDb(`window-ties-${Math.random()}`);
+    await putReviews(db, 3, (i) => ({ id: ['zeta', 'alpha', 'beta'][i]!, due: T0 - HOUR }));
+    const snap = await studySnapshot(db, { ...DEFAULT_SETTINGS, maxReviewsPerDay: 1000 }, T0, { window: 1 });
+    db.close();
+    // The index holds ties in id order (alpha first); the queue in bank order (zeta first).
+    expect(pickFromSnapshot(snap).card?.id).toBe('zeta');
+  });
+
+  it('reads only the window, not the backlog, when many reviews are due', async () => {
+    const db = await openStudyDb(`window-backlog-${Math.random()}`);
+    await putReviews(db, 500);
+    const snap = await studySnapshot(db, { ...DEFAULT_SETTINGS, maxReviewsPerDay: 1000 }, T0, { window: 8 });
+    db.close();
+    expect(snap.cards).toHaveLength(8);
+    expect(snap.counts.due).toBe(500);
+    expect(pickFromSnapshot(snap).card?.id).toBe('r0');
+  });
+});
+
+/** `n` review cards r0..r(n-1), all due, r0 the most overdue (unless `over` says otherwise). */
+async function putReviews(
+  db: StudyDatabase,
+  n: number,
+  over: (i: number) => Partial<CardRecord> = () => ({}),
+): Promise<void> {
+  const tx = db.transaction('cards', 'readwrite');
+  const puts = Array.from({ length: n }, (_, i) =>
+    tx.store.put(
+      withQueueKeys({
+        id: `r${i}`,
+        section: 'basics',
+        topics: ['attention'],
+        order: i,
+        inBank: true,
+        state: State.Review,
+        due: T0 - (n - i) * HOUR,
+        stability: 10,
+        difficulty: 5,
+        elapsed_days: 10,
+        scheduled_days: 10,
+        learning_steps: 0,
+        reps: 3,
+        lapses: 0,
+        last_review: T0 - (n + 100) * HOUR,
+        ...over(i),
+      }),
+    ),
+  );
+  await Promise.all([...puts, tx.done]);
+}
