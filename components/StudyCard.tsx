@@ -1,5 +1,5 @@
 import type { CompiledQuestion } from '@/lib/bank/types';
-import { sectionById } from '@/lib/bank/taxonomy';
+import { questionLabels } from '@/lib/bank/labels';
 import type { Lang } from '@/lib/settings';
 import type { Translate } from '@/lib/i18n/strings';
 import type { Grade } from '@/lib/srs/card-state';
@@ -34,8 +34,7 @@ export interface StudyCardProps {
 export function StudyCard(p: StudyCardProps) {
   const q = p.question;
   const side = q[p.contentLang];
-  const section = sectionById(q.section);
-  const topicLabels = q.topics.map((topic) => section?.topics[topic]?.[p.uiLang] ?? topic);
+  const labels = questionLabels(q, p.uiLang);
   return (
     <article
       class="study-card"
@@ -45,9 +44,9 @@ export function StudyCard(p: StudyCardProps) {
       data-confirmed={p.confirmed === false ? 'false' : 'true'}
     >
       <p class="card-meta">
-        <span>{section?.label[p.uiLang] ?? q.section}</span>
+        <span>{labels.section}</span>
         <span aria-hidden="true"> · </span>
-        <span>{topicLabels.join(' / ')}</span>
+        <span>{labels.topics}</span>
       </p>
       <h1 class="question" elementtiming="question" dangerouslySetInnerHTML={{ __html: side.question }} />
       {Boolean(p.lapses) && (

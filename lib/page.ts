@@ -10,7 +10,7 @@ import { studySnapshot, type StudyCounts } from './study';
 import { resolveLang, type Lang, type Settings, type Theme } from './settings';
 import { loadSettings, onSettingsChanged, readSettingsMirror } from './settings-store';
 import { localPreparedStore, usablePrepared, type PaintLabels } from './prepared';
-import { sectionById } from './bank/taxonomy';
+import { questionLabels } from './bank/labels';
 import type { CompiledQuestion } from './bank/types';
 
 /** Light, dark, or whatever the system says, on the page's root element. */
@@ -157,12 +157,10 @@ export function bootStudyPage({ rotate, study = true }: { rotate: boolean; study
 /** The words prepaint.js writes around a prepared question, in the languages of `settings`. */
 export function paintLabels(q: CompiledQuestion, settings: Settings): PaintLabels {
   const { ui, content, t } = pageLangs(settings);
-  const section = sectionById(q.section);
   return {
     ui,
     content,
-    section: section?.label[ui] ?? q.section,
-    topics: q.topics.map((topic) => section?.topics[topic]?.[ui] ?? topic).join(' / '),
+    ...questionLabels(q, ui),
     reveal: t('reveal'),
     revealHint: t('revealHint'),
     dueNow: t('dueNow'),

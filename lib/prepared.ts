@@ -10,7 +10,8 @@ import type { StudyCounts } from './study';
  * costs the fast path, never correctness.
  */
 export interface PreparedCard {
-  v: 1;
+  /** 2 since questions carry their section and topic names: a card prepared before is not painted. */
+  v: 2;
   card: CardRecord;
   question: CompiledQuestion;
   counts: StudyCounts;
@@ -47,7 +48,7 @@ function isPrepared(x: unknown): x is PreparedCard {
   return (
     typeof p === 'object' &&
     p !== null &&
-    p.v === 1 &&
+    p.v === 2 &&
     typeof p.at === 'number' &&
     typeof p.card?.id === 'string' &&
     typeof p.card.due === 'number' &&

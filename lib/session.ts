@@ -236,7 +236,7 @@ export function createStudySession(deps: SessionDeps) {
     counts: StudyCounts,
     at: number,
   ): PreparedCard {
-    return { v: 1, card, question, counts, at, ...(deps.labels ? { labels: deps.labels(question) } : {}) };
+    return { v: 2, card, question, counts, at, ...(deps.labels ? { labels: deps.labels(question) } : {}) };
   }
 
   /** After a rating: paint the card prepared in memory at once, then confirm it. */

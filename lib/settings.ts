@@ -1,6 +1,6 @@
-import { SECTIONS } from './bank/taxonomy';
+import { SECTION_IDS } from './bank/section-ids';
 import { DEFAULT_PACING, type PacingSettings } from './pacing';
-import { topicKey, type TopicFilter } from './srs/scope';
+import type { TopicFilter } from './srs/scope';
 
 export type Lang = 'zh' | 'en';
 export type LangChoice = 'auto' | Lang;
@@ -47,8 +47,11 @@ export const LIMITS = {
   quietTo: { min: 0, max: 23 },
 } as const;
 
-const KNOWN_SECTIONS = new Set<string>(SECTIONS.map((s) => s.id));
-const KNOWN_TOPICS = new Set(SECTIONS.flatMap((s) => Object.keys(s.topics).map((t) => topicKey(s.id, t))));
+const isSection = (x: string) => (SECTION_IDS as readonly string[]).includes(x);
+// A topic key is checked by its form, not against the list of topics: that list comes with
+// every label of the bank, which the new tab does not carry. A well-formed key of a topic
+// that does not exist matches no card.
+const isTopicKey = (x: string) => /^[a-z]+\/[a-z0-9-]+$/.test(x) && isSection(x.split('/')[0]!);
 
 function num(v: unknown, fallback: number, { min, max }: { min: number; max: number }, int = true) {
   if (typeof v !== 'number' || !Number.isFinite(v)) return fallback;
@@ -60,14 +63,14 @@ function oneOf<T extends string>(v: unknown, options: readonly T[], fallback: T)
   return options.includes(v as T) ? (v as T) : fallback;
 }
 
-function keys(v: unknown, known: Set<string>): string[] {
+function keys(v: unknown, valid: (x: string) => boolean): string[] {
   if (!Array.isArray(v)) return [];
-  return [...new Set(v.filter((x): x is string => typeof x === 'string' && known.has(x)))];
+  return [...new Set(v.filter((x): x is string => typeof x === 'string' && valid(x)))];
 }
 
 /**
  * Turns whatever is stored into valid settings: a missing or corrupt field takes its
- * default, numbers are clamped to their range, unknown topics are dropped.
+ * default, numbers are clamped to their range, unknown sections and malformed topics are dropped.
  *
  * @example
  * normalizeSettings({ retention: 2 }).retention // 0.97
@@ -77,8 +80,8 @@ export function normalizeSettings(raw: unknown): Settings {
   const d = DEFAULT_SETTINGS;
   return {
     version: 1,
-    disabledSections: keys(r.disabledSections, KNOWN_SECTIONS),
-    disabledTopics: keys(r.disabledTopics, KNOWN_TOPICS),
+    disabledSections: keys(r.disabledSections, isSection),
+    disabledTopics: keys(r.disabledTopics, isTopicKey),
     newPerDay: num(r.newPerDay, d.newPerDay, LIMITS.newPerDay),
     maxReviewsPerDay: num(r.maxReviewsPerDay, d.maxReviewsPerDay, LIMITS.maxReviewsPerDay),
     retention: num(r.retention, d.retention, LIMITS.retention, false),

@@ -72,9 +72,11 @@ export function compileEntry(e: SourceEntry): CompiledQuestion {
         );
     }
   }
+  const section = SECTIONS.find((s) => s.id === e.section)!;
   return {
     ...e,
     hasMath: [zh, en].some((s) => hasMath(s.question) || hasMath(s.answer)),
+    labels: { section: section.label, topics: e.topics.map((t) => section.topics[t]!) },
     zh,
     en,
   };

@@ -1,3 +1,7 @@
+import type { SectionId } from './section-ids';
+
+export { SECTION_IDS, type SectionId } from './section-ids';
+
 /**
  * The sections and topics of the question bank. Ids are stable for ever: review
  * history and saved topic filters hang on them. Labels are what users see.
@@ -12,9 +16,6 @@ export interface SectionDef {
   label: Label;
   topics: Record<string, Label>;
 }
-
-export const SECTION_IDS = ['basics', 'advanced', 'llm', 'distributed', 'inference'] as const;
-export type SectionId = (typeof SECTION_IDS)[number];
 
 export const SECTIONS: readonly SectionDef[] = [
   {

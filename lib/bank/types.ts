@@ -1,4 +1,4 @@
-import type { SectionId } from './taxonomy';
+import type { Label, SectionId } from './taxonomy';
 
 export interface BankRef {
   title: string;
@@ -28,6 +28,11 @@ export interface SourceEntry {
 export interface CompiledQuestion extends Omit<SourceEntry, 'zh' | 'en'> {
   /** True when the answer has math, so the page loads KaTeX's stylesheet. */
   hasMath: boolean;
+  /**
+   * The names of its section and topics (in `topics` order), so a study page shows them
+   * without carrying every label of the bank in its JavaScript.
+   */
+  labels?: { section: Label; topics: Label[] };
   zh: Side;
   en: Side;
 }

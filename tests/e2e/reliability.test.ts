@@ -113,7 +113,7 @@ describe.runIf(browserAvailable())('reliability in Chromium', () => {
         localStorage.setItem(
           'llm-cards:prepared:next',
           JSON.stringify({
-            v: 1,
+            v: 2,
             card,
             question: q,
             counts: { due: 0, newLeft: 1, nextDue: null, reviewedToday: 0 },

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileBank, compileEntry } from '@/lib/bank/compile';
+import { questionLabels } from '@/lib/bank/labels';
 import { EntryError, parseEntry } from '@/lib/bank/parse';
 import { renderMarkdown } from '@/lib/bank/render';
 import { SECTIONS } from '@/lib/bank/taxonomy';
@@ -203,4 +204,26 @@ describe('the bundled bank', () => {
     expect([...sections].sort((a, b) => a - b)).toEqual(sections);
     expect(bank.index.map((e) => e.order)).toEqual(bank.index.map((_, i) => i));
   });
+
+  it('names its section and topics in each question, as the study card shows them', () => {
+    for (const q of bank.questions) {
+      expect(q.labels?.section, q.id).toEqual(section(q.section).label);
+      expect(q.labels?.topics, q.id).toEqual(q.topics.map((t) => section(q.section).topics[t]));
+    }
+    const q = bank.questions.find((x) => x.id === 'prefix-lm-vs-causal-lm')!;
+    const names = section(q.section).topics;
+    expect(questionLabels(q, 'zh')).toEqual({
+      section: section(q.section).label.zh,
+      topics: q.topics.map((t) => names[t]!.zh).join(' / '),
+    });
+    // A question without labels (from an older build) falls back to the ids.
+    expect(questionLabels({ section: 'basics', topics: ['attention', 'ffn'] }, 'en')).toEqual({
+      section: 'basics',
+      topics: 'attention / ffn',
+    });
+  });
 });
+
+function section(id: string) {
+  return SECTIONS.find((s) => s.id === id)!;
+}

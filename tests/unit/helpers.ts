@@ -74,7 +74,7 @@ export async function sessionFixture(
 /** A card prepared for the next page, painted in English unless `labels` says otherwise. */
 export function preparedCard(id: string, at: number, labels: Partial<PaintLabels> = {}): PreparedCard {
   return {
-    v: 1,
+    v: 2,
     at,
     card: { id, state: 0, due: at } as PreparedCard['card'],
     question: question(id),

@@ -101,12 +101,15 @@ describe('the prepared next card', () => {
     storage.setItem('llm-cards:prepared:next', JSON.stringify({ v: 1, at: T0 }));
     expect(store.read()).toBeNull();
     const p: PreparedCard = {
-      v: 1,
+      v: 2,
       at: T0,
       card: { id: 'q1', state: 0, due: T0 } as PreparedCard['card'],
       question: question('q1'),
       counts: { due: 0, newLeft: 1, nextDue: null, reviewedToday: 0 },
     };
+    // A card prepared by the version before questions carried their labels is not painted.
+    storage.setItem('llm-cards:prepared:next', JSON.stringify({ ...p, v: 1 }));
+    expect(store.read()).toBeNull();
     store.write(p);
     expect(usablePrepared(store.read(), T0 + 1000)?.card.id).toBe('q1');
     expect(usablePrepared(store.read(), T0 + 13 * 3_600_000)).toBeNull();

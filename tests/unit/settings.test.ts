@@ -19,7 +19,7 @@ describe('normalizeSettings', () => {
       maxReviewsPerDay: Number.NaN,
       theme: 'neon',
       disabledSections: ['inference', 'nonsense', 7],
-      disabledTopics: ['basics/attention', 'basics/nope'],
+      disabledTopics: ['basics/attention', 'nonsense/attention', 'basics/Not A Key', 3],
     });
     expect(s.retention).toBe(0.7);
     expect(s.newPerDay).toBe(0);
