@@ -42,7 +42,8 @@ export async function isBankSynced(db: StudyDatabase, index: readonly BankIndexE
 
 /** What the toolbar badge shows: reviews due now in the chosen topics ('' when none). */
 export async function badgeText(db: StudyDatabase, settings: Settings, now: number): Promise<string> {
-  const { counts } = await studySnapshot(db, settings, now);
+  // Counts do not depend on which card a page would pick: no rotation to read past.
+  const { counts } = await studySnapshot(db, settings, now, { rotate: false });
   if (counts.due === 0) return '';
   return counts.due > 999 ? '999+' : String(counts.due);
 }

@@ -14,6 +14,7 @@ import {
   nextCard,
   queueCounts,
   shownLately,
+  DEFAULT_ROTATE_WINDOW_MS,
   type QueueContext,
   type QueueCounts,
 } from './srs/queue';
@@ -102,11 +103,14 @@ async function windowSnapshot(
   { rotate = true, exclude, ownViews, window = REVIEW_WINDOW }: PickOptions,
 ): Promise<StudySnapshot> {
   const excludedIds = [...(exclude ?? [])];
-  const [tally, views, learning, reviews, excluded, nextDue] = await Promise.all([
+  const views = await recentViews(db);
+  const ctxViews = rotate ? othersViews(views, ownViews) : {};
+  // Cards shown lately on other pages are passed over: read past as many of them as there are.
+  const passedOver = Object.values(ctxViews).filter((t) => now - t < DEFAULT_ROTATE_WINDOW_MS).length;
+  const [tally, learning, reviews, excluded, nextDue] = await Promise.all([
     tallySince(db, studyDayStart(now, settings.dayStartHour)),
-    recentViews(db),
     dueLearningCards(db, now),
-    dueReviewWindow(db, now, window + excludedIds.length),
+    dueReviewWindow(db, now, window + excludedIds.length + passedOver),
     Promise.all(excludedIds.map((id) => db.get('cards', id))),
     nextDueAfter(db, settings, now),
   ]);
