@@ -1,5 +1,5 @@
 // Specific modules, not the lib/db barrel: pages must not pull in import and repair code.
-import { dueLearningCards, dueReviewCards, dueReviewWindow, newCardWindow, nextDueAfter } from './db/queue';
+import { dueReviewCards, newCardWindow, nextDueAfter, readQueueWindow } from './db/queue';
 import { tallySince } from './db/reviews';
 import { recentViews } from './db/views';
 import type { StudyDatabase } from './db/open';
@@ -30,8 +30,9 @@ export interface StudySnapshot {
   counts: StudyCounts;
   /**
    * Set when only the most overdue reviews were read (see `REVIEW_WINDOW`): how many are
-   * due in all, the `reviewDue` of the last one read, and the excluded cards, to count
-   * without them. Its picks are exact for its own options and for the head of the queue.
+   * due (counted up to one past the daily limit and the exclusions: more changes nothing),
+   * the `reviewDue` of the last one read, and the excluded cards, to count without them.
+   * Its picks are exact for its own options and for the head of the queue.
    */
   reviews?: { total: number; lastKey: number | null; excluded: CardRecord[] };
 }
@@ -103,27 +104,34 @@ async function windowSnapshot(
   { rotate = true, exclude, ownViews, window = REVIEW_WINDOW }: PickOptions,
 ): Promise<StudySnapshot> {
   const excludedIds = [...(exclude ?? [])];
-  const views = await recentViews(db);
-  const ctxViews = rotate ? othersViews(views, ownViews) : {};
-  // Cards shown lately on other pages are passed over: read past as many of them as there are.
-  const passedOver = Object.values(ctxViews).filter((t) => now - t < DEFAULT_ROTATE_WINDOW_MS).length;
-  const [tally, learning, reviews, excluded, nextDue] = await Promise.all([
-    tallySince(db, studyDayStart(now, settings.dayStartHour)),
-    dueLearningCards(db, now),
-    dueReviewWindow(db, now, window + excludedIds.length + passedOver),
-    Promise.all(excludedIds.map((id) => db.get('cards', id))),
-    nextDueAfter(db, settings, now),
-  ]);
-  const newLeft = Math.max(0, settings.newPerDay - tally.newToday);
-  const fresh = await newCardWindow(db, settings, newLeft + excludedIds.length, now);
+  const newUpTo = settings.newPerDay + excludedIds.length;
+  const read = await readQueueWindow(db, now, {
+    dayStart: studyDayStart(now, settings.dayStartHour),
+    reviews: window + excludedIds.length,
+    // Cards shown lately on other pages are passed over: read past as many as there are.
+    passedOver: (views) =>
+      rotate
+        ? Object.values(othersViews(views, ownViews)).filter((t) => now - t < DEFAULT_ROTATE_WINDOW_MS).length
+        : 0,
+    countUpTo: settings.maxReviewsPerDay + excludedIds.length + 1,
+    newCards: newUpTo,
+    ids: excludedIds,
+  });
+  const { tally, views } = read;
+  const newLeft = Math.max(0, settings.newPerDay - tally.newToday) + excludedIds.length;
+  let fresh = read.newCards.filter((c) => !((c.buriedUntil ?? 0) > now)).slice(0, newLeft);
+  // Buried new cards took room in what was read: read on, past them.
+  if (fresh.length < newLeft && read.newCards.length === newUpTo) {
+    fresh = await newCardWindow(db, settings, newLeft, now);
+  }
   const snap: StudySnapshot = {
-    cards: [...learning, ...reviews.cards, ...fresh],
+    cards: [...read.learning, ...read.reviews.cards, ...fresh],
     ctx: queueContext(settings, now, tally, views, { rotate, exclude, ownViews }),
-    counts: { due: 0, newLeft: 0, nextDue, reviewedToday: tally.total },
+    counts: { due: 0, newLeft: 0, nextDue: read.nextDue, reviewedToday: tally.total },
     reviews: {
-      total: reviews.total,
-      lastKey: reviews.lastKey,
-      excluded: excluded.filter((c): c is CardRecord => c !== undefined),
+      total: read.reviews.total,
+      lastKey: read.reviews.lastKey,
+      excluded: read.ids.filter((c): c is CardRecord => c !== undefined),
     },
   };
   snap.counts = { ...snap.counts, ...windowCounts(snap, snap.ctx) };

@@ -1,5 +1,7 @@
 import { State } from '../srs/card-state';
 import { inScope, type TopicFilter } from '../srs/scope';
+import { tallyOf, type DayTally } from './reviews';
+import { VIEWS_KEY, viewsOf, type RecentViews } from './views';
 import type { CardRecord } from './schema';
 import type { StudyDatabase } from './open';
 
@@ -13,40 +15,91 @@ function dueInState(state: State, now: number): IDBKeyRange {
   return IDBKeyRange.bound([state, -Infinity], [state, now]);
 }
 
-/** Every due card in (re)learning steps: few at any time, so all of them. */
-export async function dueLearningCards(db: StudyDatabase, now: number): Promise<CardRecord[]> {
-  const index = db.transaction('cards').store.index('stateDue');
-  const [learning, relearning] = await Promise.all([
-    index.getAll(dueInState(State.Learning, now)),
-    index.getAll(dueInState(State.Relearning, now)),
-  ]);
-  return [...learning, ...relearning];
+export interface QueueWindowRequest {
+  /** The start of the study day: today's ratings are read from here. */
+  dayStart: number;
+  /** How many of the most overdue reviews to read... */
+  reviews: number;
+  /** ...plus this many for the views read in the same transaction (cards to pass over). */
+  passedOver: (views: RecentViews) => number;
+  /** Due reviews are counted up to this many: past the daily limit, more change nothing. */
+  countUpTo: number;
+  /** How many new cards to read, in bank order. */
+  newCards: number;
+  /** Cards to read by id (those a page leaves out, to count without them). */
+  ids: readonly string[];
+}
+
+export interface QueueWindow {
+  tally: DayTally;
+  views: RecentViews;
+  /** Every due card in (re)learning steps: few at any time. */
+  learning: CardRecord[];
+  reviews: ReviewWindow;
+  /** The first new cards in bank order, buried ones included. */
+  newCards: CardRecord[];
+  ids: (CardRecord | undefined)[];
+  /** When the first card due after `now` falls due, or null. */
+  nextDue: number | null;
 }
 
 export interface ReviewWindow {
   /** The most overdue review cards, plus every card due at the same moment as the last of them. */
   cards: CardRecord[];
-  /** How many review cards are due in all (counted by the index, none read). */
+  /** How many review cards are due, counted by the index up to `countUpTo` (none read). */
   total: number;
   /** The `reviewDue` of the last card read; every review card due earlier is in `cards`. */
   lastKey: number | null;
 }
 
-/** The first `limit` due review cards (most overdue first) and how many are due, in one transaction. */
-export async function dueReviewWindow(db: StudyDatabase, now: number, limit: number): Promise<ReviewWindow> {
-  const index = db.transaction('cards').store.index('stateDue');
-  const range = dueInState(State.Review, now);
-  const [total, first] = await Promise.all([
-    index.count(range),
-    limit > 0 ? index.getAll(range, limit) : Promise.resolve([]),
+/**
+ * Everything the queue needs when every topic is on, in one transaction whose requests go
+ * out together: today's ratings, the views, the due cards in learning steps, the most
+ * overdue reviews and how many there are, the first new cards, and the next due time.
+ * A backlog of hundreds costs no more than the few cards read.
+ */
+export async function readQueueWindow(
+  db: StudyDatabase,
+  now: number,
+  req: QueueWindowRequest,
+): Promise<QueueWindow> {
+  const tx = db.transaction(['cards', 'reviews', 'meta']);
+  const cards = tx.objectStore('cards');
+  const stateDue = cards.index('stateDue');
+  const due = dueInState(State.Review, now);
+  const views = tx.objectStore('meta').get(VIEWS_KEY).then(viewsOf);
+  const [v, today, learning, relearning, keys, first, fresh, ids, after] = await Promise.all([
+    views,
+    tx.objectStore('reviews').index('review').getAll(IDBKeyRange.lowerBound(req.dayStart)),
+    stateDue.getAll(dueInState(State.Learning, now)),
+    stateDue.getAll(dueInState(State.Relearning, now)),
+    stateDue.getAllKeys(due, req.countUpTo),
+    views.then((x) => {
+      const n = req.reviews + req.passedOver(x);
+      return n > 0 ? stateDue.getAll(due, n) : [];
+    }),
+    req.newCards > 0 ? cards.index('newOrder').getAll(null, req.newCards) : Promise.resolve([]),
+    Promise.all(req.ids.map((id) => cards.get(id))),
+    cards.index('reviewDue').getAll(IDBKeyRange.lowerBound(now, true), 1),
   ]);
   const last = first.at(-1)?.reviewDue ?? null;
-  if (last === null || first.length === total) return { cards: first, total, lastKey: last };
-  // Cards due at the very same moment (buried ones come back together) sit in id order in
-  // the index but in bank order in the queue: read all of them.
-  const seen = new Set(first.map((c) => c.id));
-  const ties = await db.getAllFromIndex('cards', 'stateDue', IDBKeyRange.only([State.Review, last]));
-  return { cards: [...first, ...ties.filter((c) => !seen.has(c.id))], total, lastKey: last };
+  let reviewCards = first;
+  if (last !== null && first.length < keys.length) {
+    // Cards due at the very same moment (buried ones come back together) sit in id order in
+    // the index but in bank order in the queue: read all of them.
+    const seen = new Set(first.map((c) => c.id));
+    const ties = await db.getAllFromIndex('cards', 'stateDue', IDBKeyRange.only([State.Review, last]));
+    reviewCards = [...first, ...ties.filter((c) => !seen.has(c.id))];
+  }
+  return {
+    tally: tallyOf(today),
+    views: v,
+    learning: [...learning, ...relearning],
+    reviews: { cards: reviewCards, total: keys.length, lastKey: last },
+    newCards: fresh,
+    ids,
+    nextDue: after[0]?.reviewDue ?? null,
+  };
 }
 
 /** The first `limit` new cards in scope and not buried, in bank order, reading no further than needed. */

@@ -13,7 +13,11 @@ export interface DayTally {
 
 /** Counts today's ratings from the `review` index: one range read from the start of the study day. */
 export async function tallySince(db: StudyDatabase, dayStart: number): Promise<DayTally> {
-  const today = await db.getAllFromIndex('reviews', 'review', IDBKeyRange.lowerBound(dayStart));
+  return tallyOf(await db.getAllFromIndex('reviews', 'review', IDBKeyRange.lowerBound(dayStart)));
+}
+
+/** Counts a day's ratings. */
+export function tallyOf(today: readonly ReviewRecord[]): DayTally {
   let newToday = 0;
   let reviewsToday = 0;
   for (const r of today) {

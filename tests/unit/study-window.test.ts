@@ -113,6 +113,19 @@ describe('the queue read through a window of the most overdue reviews', () => {
     expect(pickFromSnapshot(snap).card?.id).toBe('zeta');
   });
 
+  it("reads on past buried new cards to offer today's new cards", async () => {
+    const db = await openStudyDb(`window-buried-${Math.random()}`);
+    await putReviews(db, 3, (i) => ({
+      id: `n${i}`,
+      state: State.New,
+      ...(i === 0 ? { buriedUntil: T0 + HOUR } : {}),
+    }));
+    const snap = await studySnapshot(db, { ...DEFAULT_SETTINGS, newPerDay: 2 }, T0);
+    db.close();
+    expect(snap.counts.newLeft).toBe(2);
+    expect(pickFromSnapshot(snap).card?.id).toBe('n1');
+  });
+
   it('reads only the window, not the backlog, when many reviews are due', async () => {
     const db = await openStudyDb(`window-backlog-${Math.random()}`);
     await putReviews(db, 500);
