@@ -38,10 +38,11 @@ export interface StudySnapshot {
 }
 
 /**
- * How many of the most overdue reviews a page reads when no topic is turned off. The
- * counts come from the index, so a backlog of hundreds costs no more than a few cards.
+ * How many of the most overdue reviews a page reads when no topic is turned off, besides
+ * those it leaves out or passes over: enough for its next card and the head of the queue.
+ * The counts come from the index, so a backlog of hundreds costs no more than a few cards.
  */
-export const REVIEW_WINDOW = 32;
+export const REVIEW_WINDOW = 8;
 
 export interface PickOptions {
   /** Pass over cards shown on another page lately (new tabs: yes; the popup's review session: no). */

@@ -53,34 +53,32 @@ export interface ReviewWindow {
 }
 
 /**
- * Everything the queue needs when every topic is on, in one transaction whose requests go
- * out together: today's ratings, the views, the due cards in learning steps, the most
- * overdue reviews and how many there are, the first new cards, and the next due time.
- * A backlog of hundreds costs no more than the few cards read.
+ * Everything the queue needs when every topic is on, read at once (separate read-only
+ * transactions run side by side, which measured faster than one over three stores):
+ * today's ratings, the views, the due cards in learning steps, the most overdue reviews
+ * and how many there are, the first new cards, and the next due time. A backlog of
+ * hundreds costs no more than the few cards read.
  */
 export async function readQueueWindow(
   db: StudyDatabase,
   now: number,
   req: QueueWindowRequest,
 ): Promise<QueueWindow> {
-  const tx = db.transaction(['cards', 'reviews', 'meta']);
-  const cards = tx.objectStore('cards');
-  const stateDue = cards.index('stateDue');
   const due = dueInState(State.Review, now);
-  const views = tx.objectStore('meta').get(VIEWS_KEY).then(viewsOf);
+  const views = db.get('meta', VIEWS_KEY).then(viewsOf);
   const [v, today, learning, relearning, keys, first, fresh, ids, after] = await Promise.all([
     views,
-    tx.objectStore('reviews').index('review').getAll(IDBKeyRange.lowerBound(req.dayStart)),
-    stateDue.getAll(dueInState(State.Learning, now)),
-    stateDue.getAll(dueInState(State.Relearning, now)),
-    stateDue.getAllKeys(due, req.countUpTo),
+    db.getAllFromIndex('reviews', 'review', IDBKeyRange.lowerBound(req.dayStart)),
+    db.getAllFromIndex('cards', 'stateDue', dueInState(State.Learning, now)),
+    db.getAllFromIndex('cards', 'stateDue', dueInState(State.Relearning, now)),
+    db.getAllKeysFromIndex('cards', 'stateDue', due, req.countUpTo),
     views.then((x) => {
       const n = req.reviews + req.passedOver(x);
-      return n > 0 ? stateDue.getAll(due, n) : [];
+      return n > 0 ? db.getAllFromIndex('cards', 'stateDue', due, n) : [];
     }),
-    req.newCards > 0 ? cards.index('newOrder').getAll(null, req.newCards) : Promise.resolve([]),
-    Promise.all(req.ids.map((id) => cards.get(id))),
-    cards.index('reviewDue').getAll(IDBKeyRange.lowerBound(now, true), 1),
+    req.newCards > 0 ? db.getAllFromIndex('cards', 'newOrder', null, req.newCards) : [],
+    Promise.all(req.ids.map((id) => db.get('cards', id))),
+    db.getAllFromIndex('cards', 'reviewDue', IDBKeyRange.lowerBound(now, true), 1),
   ]);
   const last = first.at(-1)?.reviewDue ?? null;
   let reviewCards = first;
