@@ -16,7 +16,7 @@ import type {
 } from './messaging';
 import type { Settings } from './settings';
 import { makeScheduler, previewDue } from './srs/schedule';
-import { studySnapshot } from './study';
+import { dueNow } from './study';
 
 const SIGNATURE_KEY = 'bank-signature';
 
@@ -42,10 +42,9 @@ export async function isBankSynced(db: StudyDatabase, index: readonly BankIndexE
 
 /** What the toolbar badge shows: reviews due now in the chosen topics ('' when none). */
 export async function badgeText(db: StudyDatabase, settings: Settings, now: number): Promise<string> {
-  // Counts do not depend on which card a page would pick: no rotation to read past.
-  const { counts } = await studySnapshot(db, settings, now, { rotate: false });
-  if (counts.due === 0) return '';
-  return counts.due > 999 ? '999+' : String(counts.due);
+  const due = await dueNow(db, settings, now);
+  if (due === 0) return '';
+  return due > 999 ? '999+' : String(due);
 }
 
 /** The scheduler the background uses: the person's retention, with fuzz on. */

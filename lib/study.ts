@@ -54,6 +54,11 @@ export interface PickOptions {
   window?: number;
 }
 
+interface WindowOptions extends PickOptions {
+  /** False when only the due count is wanted: no new cards are read. */
+  newCards?: boolean;
+}
+
 /**
  * Reads what the queue needs, by index: the due cards, the new cards that may still come
  * today, today's tally, recent views, and when the next card falls due. With every topic
@@ -97,15 +102,27 @@ async function fullSnapshot(
   return { cards, ctx, counts: { due: dueNow, newLeft: newNow, nextDue, reviewedToday: tally.total } };
 }
 
+/**
+ * How many cards are due now (what the badge shows): with every topic on, today's tally,
+ * the cards in learning steps and a count of the reviews, without reading a review.
+ */
+export async function dueNow(db: StudyDatabase, settings: Settings, now: number): Promise<number> {
+  const options = { rotate: false, window: 0 };
+  if (settings.disabledSections.length > 0 || settings.disabledTopics.length > 0) {
+    return (await fullSnapshot(db, settings, now, options)).counts.due;
+  }
+  return (await windowSnapshot(db, settings, now, { ...options, newCards: false })).counts.due;
+}
+
 /** Every due card in learning steps, the most overdue reviews, and the rest counted by index. */
 async function windowSnapshot(
   db: StudyDatabase,
   settings: Settings,
   now: number,
-  { rotate = true, exclude, ownViews, window = REVIEW_WINDOW }: PickOptions,
+  { rotate = true, exclude, ownViews, window = REVIEW_WINDOW, newCards = true }: WindowOptions,
 ): Promise<StudySnapshot> {
   const excludedIds = [...(exclude ?? [])];
-  const newUpTo = settings.newPerDay + excludedIds.length;
+  const newUpTo = newCards ? settings.newPerDay + excludedIds.length : 0;
   const read = await readQueueWindow(db, now, {
     dayStart: studyDayStart(now, settings.dayStartHour),
     reviews: window + excludedIds.length,
@@ -122,7 +139,7 @@ async function windowSnapshot(
   const newLeft = Math.max(0, settings.newPerDay - tally.newToday) + excludedIds.length;
   let fresh = read.newCards.filter((c) => !((c.buriedUntil ?? 0) > now)).slice(0, newLeft);
   // Buried new cards took room in what was read: read on, past them.
-  if (fresh.length < newLeft && read.newCards.length === newUpTo) {
+  if (newCards && fresh.length < newLeft && read.newCards.length === newUpTo) {
     fresh = await newCardWindow(db, settings, newLeft, now);
   }
   const snap: StudySnapshot = {

@@ -5,7 +5,7 @@ import { markViewed } from '@/lib/db/views';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { State } from '@/lib/srs/card-state';
 import { nextCard, queueCounts, type QueueContext } from '@/lib/srs/queue';
-import { pickFromSnapshot, studySnapshot } from '@/lib/study';
+import { dueNow, pickFromSnapshot, studySnapshot } from '@/lib/study';
 import { T0 } from './helpers';
 
 const HOUR = 3_600_000;
@@ -74,7 +74,10 @@ describe('the queue read through a window of the most overdue reviews', () => {
         const exclude = new Set(sc.excluded.filter((i) => i < cards.length).map((i) => `c${i}`));
         const snap = await studySnapshot(db, settings, T0, { exclude, window: sc.window });
         const all = await db.getAll('cards');
+        const badge = await dueNow(db, settings, T0);
         db.close();
+        // The badge: due cards with nothing left out, no reviews read.
+        expect(badge).toBe(queueCounts(all, { ...snap.ctx, exclude: undefined }).due);
 
         const expectSame = (ctx: QueueContext, change: Partial<QueueContext>) => {
           const got = pickFromSnapshot(snap, change);
