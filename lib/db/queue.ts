@@ -1,6 +1,6 @@
 import { State } from '../srs/card-state';
 import { inScope, type TopicFilter } from '../srs/scope';
-import { tallyOf, type DayTally } from './reviews';
+import { tallySince, type DayTally } from './reviews';
 import { VIEWS_KEY, viewsOf, type RecentViews } from './views';
 import type { CardRecord } from './schema';
 import type { StudyDatabase } from './open';
@@ -66,9 +66,9 @@ export async function readQueueWindow(
 ): Promise<QueueWindow> {
   const due = dueInState(State.Review, now);
   const views = db.get('meta', VIEWS_KEY).then(viewsOf);
-  const [v, today, learning, relearning, keys, first, fresh, ids, after] = await Promise.all([
+  const [v, tally, learning, relearning, keys, first, fresh, ids, after] = await Promise.all([
     views,
-    db.getAllFromIndex('reviews', 'review', IDBKeyRange.lowerBound(req.dayStart)),
+    tallySince(db, req.dayStart),
     db.getAllFromIndex('cards', 'stateDue', dueInState(State.Learning, now)),
     db.getAllFromIndex('cards', 'stateDue', dueInState(State.Relearning, now)),
     db.getAllKeysFromIndex('cards', 'stateDue', due, req.countUpTo),
@@ -90,7 +90,7 @@ export async function readQueueWindow(
     reviewCards = [...first, ...ties.filter((c) => !seen.has(c.id))];
   }
   return {
-    tally: tallyOf(today),
+    tally,
     views: v,
     learning: [...learning, ...relearning],
     reviews: { cards: reviewCards, total: keys.length, lastKey: last },

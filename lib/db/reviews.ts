@@ -11,20 +11,15 @@ export interface DayTally {
   total: number;
 }
 
-/** Counts today's ratings from the `review` index: one range read from the start of the study day. */
+/** Counts today's ratings by index (ratings since the start of the study day), reading none. */
 export async function tallySince(db: StudyDatabase, dayStart: number): Promise<DayTally> {
-  return tallyOf(await db.getAllFromIndex('reviews', 'review', IDBKeyRange.lowerBound(dayStart)));
-}
-
-/** Counts a day's ratings. */
-export function tallyOf(today: readonly ReviewRecord[]): DayTally {
-  let newToday = 0;
-  let reviewsToday = 0;
-  for (const r of today) {
-    if (r.state === State.New) newToday++;
-    else if (r.state === State.Review) reviewsToday++;
-  }
-  return { newToday, reviewsToday, total: today.length };
+  const since = (state: State) => IDBKeyRange.bound([state, dayStart], [state, Infinity]);
+  const [newToday, reviewsToday, total] = await Promise.all([
+    db.countFromIndex('reviews', 'stateReview', since(State.New)),
+    db.countFromIndex('reviews', 'stateReview', since(State.Review)),
+    db.countFromIndex('reviews', 'review', IDBKeyRange.lowerBound(dayStart)),
+  ]);
+  return { newToday, reviewsToday, total };
 }
 
 export function reviewsOf(db: StudyDatabase, cardId: string): Promise<ReviewRecord[]> {

@@ -53,7 +53,8 @@ export interface StudyDB extends DBSchema {
   reviews: {
     key: string;
     value: ReviewRecord;
-    indexes: { review: number; cardId: string };
+    /** `stateReview` is [state, review]: today's ratings by state, counted without reading one. */
+    indexes: { review: number; cardId: string; stateReview: [number, number] };
   };
   /** Small bookkeeping values (for example which cards were recently put on screen). */
   meta: { key: string; value: unknown };

@@ -49,6 +49,8 @@ export function upgrade(
     // instead of reading every due card. Built from the existing `reviewDue` keys: cards
     // without one (new, suspended, retired) are not in it.
     tx.objectStore('cards').createIndex('stateDue', ['state', 'reviewDue']);
+    // And today's ratings by the state they were given in, for the daily limits.
+    tx.objectStore('reviews').createIndex('stateReview', ['state', 'review']);
   }
 }
 

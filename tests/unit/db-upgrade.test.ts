@@ -85,6 +85,8 @@ describe('upgrading the database', () => {
         IDBKeyRange.bound([State.Review, 0], [State.Review, Infinity]),
       ),
     ).toBe(scheduled.filter((c) => c.state === State.Review).length);
+    // ...and every rating by the state it was given in.
+    expect(await db.countFromIndex('reviews', 'stateReview')).toBe(V1.reviews.length);
     db.close();
   });
 });
