@@ -1,5 +1,5 @@
 // Specific modules, not the lib/db barrel: pages must not pull in import and repair code.
-import { dueReviewCards, newCardWindow, nextDueAfter, readQueueWindow } from './db/queue';
+import { dueReviewCards, dueReviewsFrom, newCardWindow, nextDueAfter, readQueueWindow } from './db/queue';
 import { tallySince } from './db/reviews';
 import { recentViews } from './db/views';
 import type { StudyDatabase } from './db/open';
@@ -14,7 +14,6 @@ import {
   nextCard,
   queueCounts,
   shownLately,
-  DEFAULT_ROTATE_WINDOW_MS,
   type QueueContext,
   type QueueCounts,
 } from './srs/queue';
@@ -34,7 +33,17 @@ export interface StudySnapshot {
    * the `reviewDue` of the last one read, and the excluded cards, to count without them.
    * Its picks are exact for its own options and for the head of the queue.
    */
-  reviews?: { total: number; lastKey: number | null; excluded: CardRecord[] };
+  reviews?: {
+    total: number;
+    lastKey: number | null;
+    excluded: CardRecord[];
+    /**
+     * Set when the page read on from the first card not passed over (every card read
+     * before was shown lately or left out): that card's place among the due reviews and
+     * how many were due at the same moment as it.
+     */
+    jump?: { at: number; ties: number };
+  };
 }
 
 /**
@@ -126,30 +135,45 @@ async function windowSnapshot(
   const read = await readQueueWindow(db, now, {
     dayStart: studyDayStart(now, settings.dayStartHour),
     reviews: window + excludedIds.length,
-    // Cards shown lately on other pages are passed over: read past as many as there are.
-    passedOver: (views) =>
-      rotate
-        ? Object.values(othersViews(views, ownViews)).filter((t) => now - t < DEFAULT_ROTATE_WINDOW_MS).length
-        : 0,
     countUpTo: settings.maxReviewsPerDay + excludedIds.length + 1,
     newCards: newUpTo,
     ids: excludedIds,
   });
   const { tally, views } = read;
+  const ctx = queueContext(settings, now, tally, views, { rotate, exclude, ownViews });
   const newLeft = Math.max(0, settings.newPerDay - tally.newToday) + excludedIds.length;
   let fresh = read.newCards.filter((c) => !((c.buriedUntil ?? 0) > now)).slice(0, newLeft);
   // Buried new cards took room in what was read: read on, past them.
   if (newCards && fresh.length < newLeft && read.newCards.length === newUpTo) {
     fresh = await newCardWindow(db, settings, newLeft, now);
   }
+  let reviews = read.reviews.cards;
+  let lastKey = read.reviews.lastKey;
+  let jump: { at: number; ties: number } | undefined;
+  // Every review read was shown lately on another page or is left out: read on from the
+  // first that was not, found among the index keys, instead of reading all in between.
+  const passed = (id: string, c?: CardRecord) =>
+    exclude?.has(id) || (c ? shownLately(c, ctx) : shownLately({ id } as CardRecord, ctx));
+  if (window > 0 && reviews.every((c) => passed(c.id, c))) {
+    const seen = new Set(reviews.map((c) => c.id));
+    const at = read.reviews.keys.findIndex((id) => !seen.has(id) && !passed(id));
+    if (at >= 0) {
+      const more = await dueReviewsFrom(db, read.reviews.keys[at]!, now, window);
+      const from = more.cards[0]?.reviewDue;
+      reviews = [...reviews, ...more.cards.filter((c) => !seen.has(c.id))];
+      lastKey = more.lastKey ?? lastKey;
+      jump = { at, ties: more.cards.filter((c) => c.reviewDue === from).length };
+    }
+  }
   const snap: StudySnapshot = {
-    cards: [...read.learning, ...read.reviews.cards, ...fresh],
-    ctx: queueContext(settings, now, tally, views, { rotate, exclude, ownViews }),
+    cards: [...read.learning, ...reviews, ...fresh],
+    ctx,
     counts: { due: 0, newLeft: 0, nextDue: read.nextDue, reviewedToday: tally.total },
     reviews: {
-      total: read.reviews.total,
-      lastKey: read.reviews.lastKey,
+      total: read.reviews.keys.length,
+      lastKey,
       excluded: read.ids.filter((c): c is CardRecord => c !== undefined),
+      ...(jump ? { jump } : {}),
     },
   };
   snap.counts = { ...snap.counts, ...windowCounts(snap, snap.ctx) };
@@ -204,16 +228,23 @@ function windowCounts(snap: StudySnapshot, ctx: QueueContext): Pick<QueueCounts,
  */
 function windowCovers(snap: StudySnapshot, ctx: QueueContext, card: CardRecord | null): boolean {
   if (!snap.reviews) return true;
+  const { jump, lastKey, total } = snap.reviews;
   const left = Math.max(0, ctx.maxReviewsPerDay - ctx.reviewsToday);
-  const read = snap.cards.filter((c) => c.state === State.Review && !ctx.exclude?.has(c.id)).length;
-  if (read >= left || read >= snap.reviews.total - excludedDueReviews(snap, ctx)) return true;
-  return (
+  if (!jump) {
+    // What was read is the head of the due reviews.
+    const read = snap.cards.filter((c) => c.state === State.Review && !ctx.exclude?.has(c.id)).length;
+    if (read >= left || read >= total - excludedDueReviews(snap, ctx)) return true;
+  }
+  const fresh =
     card !== null &&
     card.state !== State.New &&
-    snap.reviews.lastKey !== null &&
-    availableAt(card) <= snap.reviews.lastKey &&
-    !shownLately(card, ctx)
-  );
+    lastKey !== null &&
+    availableAt(card) <= lastKey &&
+    !shownLately(card, ctx);
+  if (!fresh || !jump || card.state !== State.Review) return fresh;
+  // Past a jump, the review limit is counted by place among all due reviews: the cards
+  // skipped over still take their places (and a tie may come first in bank order).
+  return jump.at + jump.ties <= left;
 }
 
 function othersViews(views: Record<string, number>, own?: ReadonlySet<string>) {

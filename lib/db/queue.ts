@@ -18,10 +18,8 @@ function dueInState(state: State, now: number): IDBKeyRange {
 export interface QueueWindowRequest {
   /** The start of the study day: today's ratings are read from here. */
   dayStart: number;
-  /** How many of the most overdue reviews to read... */
+  /** How many of the most overdue reviews to read. */
   reviews: number;
-  /** ...plus this many for the views read in the same transaction (cards to pass over). */
-  passedOver: (views: RecentViews) => number;
   /** Due reviews are counted up to this many: past the daily limit, more change nothing. */
   countUpTo: number;
   /** How many new cards to read, in bank order. */
@@ -46,8 +44,8 @@ export interface QueueWindow {
 export interface ReviewWindow {
   /** The most overdue review cards, plus every card due at the same moment as the last of them. */
   cards: CardRecord[];
-  /** How many review cards are due, counted by the index up to `countUpTo` (none read). */
-  total: number;
+  /** The ids of the due review cards in index order, up to `countUpTo` (no record read). */
+  keys: string[];
   /** The `reviewDue` of the last card read; every review card due earlier is in `cards`. */
   lastKey: number | null;
 }
@@ -65,39 +63,60 @@ export async function readQueueWindow(
   req: QueueWindowRequest,
 ): Promise<QueueWindow> {
   const due = dueInState(State.Review, now);
-  const views = db.get('meta', VIEWS_KEY).then(viewsOf);
-  const [v, tally, learning, relearning, keys, first, fresh, ids, after] = await Promise.all([
-    views,
+  const [views, tally, learning, relearning, keys, first, fresh, ids, after] = await Promise.all([
+    db.get('meta', VIEWS_KEY).then(viewsOf),
     tallySince(db, req.dayStart),
     db.getAllFromIndex('cards', 'stateDue', dueInState(State.Learning, now)),
     db.getAllFromIndex('cards', 'stateDue', dueInState(State.Relearning, now)),
     db.getAllKeysFromIndex('cards', 'stateDue', due, req.countUpTo),
-    views.then((x) => {
-      const n = req.reviews + req.passedOver(x);
-      return n > 0 ? db.getAllFromIndex('cards', 'stateDue', due, n) : [];
-    }),
+    req.reviews > 0 ? db.getAllFromIndex('cards', 'stateDue', due, req.reviews) : [],
     req.newCards > 0 ? db.getAllFromIndex('cards', 'newOrder', null, req.newCards) : [],
     Promise.all(req.ids.map((id) => db.get('cards', id))),
     db.getAllFromIndex('cards', 'reviewDue', IDBKeyRange.lowerBound(now, true), 1),
   ]);
-  const last = first.at(-1)?.reviewDue ?? null;
-  let reviewCards = first;
-  if (last !== null && first.length < keys.length) {
-    // Cards due at the very same moment (buried ones come back together) sit in id order in
-    // the index but in bank order in the queue: read all of them.
-    const seen = new Set(first.map((c) => c.id));
-    const ties = await db.getAllFromIndex('cards', 'stateDue', IDBKeyRange.only([State.Review, last]));
-    reviewCards = [...first, ...ties.filter((c) => !seen.has(c.id))];
-  }
   return {
     tally,
-    views: v,
+    views,
     learning: [...learning, ...relearning],
-    reviews: { cards: reviewCards, total: keys.length, lastKey: last },
+    reviews: { ...(await withTies(db, first, first.length < keys.length)), keys },
     newCards: fresh,
     ids,
     nextDue: after[0]?.reviewDue ?? null,
   };
+}
+
+/**
+ * Due review cards from the card `id` on, in index order: `limit` of them plus every card
+ * due at the same moment as the last. For reading past cards a page passes over.
+ */
+export async function dueReviewsFrom(
+  db: StudyDatabase,
+  id: string,
+  now: number,
+  limit: number,
+): Promise<Omit<ReviewWindow, 'keys'>> {
+  const from = (await db.get('cards', id))?.reviewDue;
+  if (from === undefined || from > now) return { cards: [], lastKey: null };
+  const range = IDBKeyRange.bound([State.Review, from], [State.Review, now]);
+  const first = await db.getAllFromIndex('cards', 'stateDue', range, limit);
+  return withTies(db, first, first.length === limit);
+}
+
+/**
+ * `first` (due review cards in index order) and, when more may follow, every card due at
+ * the same moment as its last: those sit in id order in the index but in bank order in the
+ * queue (buried cards come back together).
+ */
+async function withTies(
+  db: StudyDatabase,
+  first: CardRecord[],
+  more: boolean,
+): Promise<Omit<ReviewWindow, 'keys'>> {
+  const last = first.at(-1)?.reviewDue ?? null;
+  if (last === null || !more) return { cards: first, lastKey: last };
+  const seen = new Set(first.map((c) => c.id));
+  const ties = await db.getAllFromIndex('cards', 'stateDue', IDBKeyRange.only([State.Review, last]));
+  return { cards: [...first, ...ties.filter((c) => !seen.has(c.id))], lastKey: last };
 }
 
 /** The first `limit` new cards in scope and not buried, in bank order, reading no further than needed. */

@@ -107,6 +107,40 @@ describe('the queue read through a window of the most overdue reviews', () => {
     expect(snap.counts.due).toBe(6);
   });
 
+  it('reading on past cards shown lately, still keeps to the daily review limit', async () => {
+    // Three reviews shown lately, then three not: with room for three reviews today, the
+    // queue offers only the first three and, all shown lately, the one shown longest ago.
+    const db = await openStudyDb(`window-jump-${Math.random()}`);
+    await putReviews(db, 6);
+    for (const [id, ago] of [
+      ['r0', 5],
+      ['r1', 10],
+      ['r2', 1],
+    ] as const) {
+      await markViewed(db, id, T0 - ago * 60_000);
+    }
+    const settings = { ...DEFAULT_SETTINGS, maxReviewsPerDay: 3 };
+    const snap = await studySnapshot(db, settings, T0, { window: 1 });
+    expect(pickFromSnapshot(snap).card?.id).toBe('r1');
+    // With room for six, it reads on and offers the first not shown lately.
+    const roomy = await studySnapshot(db, { ...settings, maxReviewsPerDay: 6 }, T0, { window: 1 });
+    expect(roomy.reviews?.jump?.at).toBe(3);
+    expect(pickFromSnapshot(roomy).card?.id).toBe('r3');
+    db.close();
+  });
+
+  it('reading on past cards shown lately, puts cards due at the same moment in bank order', async () => {
+    // r0 shown lately; then two cards due together, "a2" before "b1" in the index (id
+    // order), "b1" first in the bank.
+    const db = await openStudyDb(`window-jump-ties-${Math.random()}`);
+    await putReviews(db, 3, (i) => [{}, { id: 'b1', due: T0 - HOUR }, { id: 'a2', due: T0 - HOUR }][i]!);
+    await markViewed(db, 'r0', T0 - 60_000);
+    const snap = await studySnapshot(db, DEFAULT_SETTINGS, T0, { window: 1 });
+    db.close();
+    expect(snap.reviews?.jump?.at).toBe(1);
+    expect(pickFromSnapshot(snap).card?.id).toBe('b1');
+  });
+
   it('reads every card due at the same moment as the last one in the window (bank order breaks the tie)', async () => {
     const db = await openStudyDb(`window-ties-${Math.random()}`);
     await putReviews(db, 3, (i) => ({ id: ['zeta', 'alpha', 'beta'][i]!, due: T0 - HOUR }));
