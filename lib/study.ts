@@ -1,5 +1,5 @@
 // Specific modules, not the lib/db barrel: pages must not pull in import and repair code.
-import { dueReviewCards, dueReviewsFrom, newCardWindow, nextDueAfter, readQueueWindow } from './db/queue';
+import { dueReviewCards, dueReviewsByIds, newCardWindow, nextDueAfter, readQueueWindow } from './db/queue';
 import { tallySince } from './db/reviews';
 import { recentViews } from './db/views';
 import type { StudyDatabase } from './db/open';
@@ -132,10 +132,11 @@ async function windowSnapshot(
 ): Promise<StudySnapshot> {
   const excludedIds = [...(exclude ?? [])];
   const newUpTo = newCards ? settings.newPerDay + excludedIds.length : 0;
+  const countUpTo = settings.maxReviewsPerDay + excludedIds.length + 1;
   const read = await readQueueWindow(db, now, {
     dayStart: studyDayStart(now, settings.dayStartHour),
     reviews: window + excludedIds.length,
-    countUpTo: settings.maxReviewsPerDay + excludedIds.length + 1,
+    countUpTo,
     newCards: newUpTo,
     ids: excludedIds,
   });
@@ -158,7 +159,11 @@ async function windowSnapshot(
     const seen = new Set(reviews.map((c) => c.id));
     const at = read.reviews.keys.findIndex((id) => !seen.has(id) && !passed(id));
     if (at >= 0) {
-      const more = await dueReviewsFrom(db, read.reviews.keys[at]!, now, window);
+      const { keys } = read.reviews;
+      const ids = keys.slice(at, at + window + 1);
+      // The keys were read only up to `countUpTo`: past their end more cards may be due.
+      const cut = at + window + 1 > keys.length && keys.length === countUpTo;
+      const more = await dueReviewsByIds(db, ids, now, window, cut);
       const from = more.cards[0]?.reviewDue;
       reviews = [...reviews, ...more.cards.filter((c) => !seen.has(c.id))];
       lastKey = more.lastKey ?? lastKey;

@@ -69,7 +69,8 @@ export async function readQueueWindow(
     db.getAllFromIndex('cards', 'stateDue', dueInState(State.Learning, now)),
     db.getAllFromIndex('cards', 'stateDue', dueInState(State.Relearning, now)),
     db.getAllKeysFromIndex('cards', 'stateDue', due, req.countUpTo),
-    req.reviews > 0 ? db.getAllFromIndex('cards', 'stateDue', due, req.reviews) : [],
+    // One more than asked: whether it is due at the same moment as the last tells if ties follow.
+    req.reviews > 0 ? db.getAllFromIndex('cards', 'stateDue', due, req.reviews + 1) : [],
     req.newCards > 0 ? db.getAllFromIndex('cards', 'newOrder', null, req.newCards) : [],
     Promise.all(req.ids.map((id) => db.get('cards', id))),
     db.getAllFromIndex('cards', 'reviewDue', IDBKeyRange.lowerBound(now, true), 1),
@@ -78,7 +79,7 @@ export async function readQueueWindow(
     tally,
     views,
     learning: [...learning, ...relearning],
-    reviews: { ...(await withTies(db, first, first.length < keys.length)), keys },
+    reviews: { ...(await withTies(db, first, req.reviews)), keys },
     newCards: fresh,
     ids,
     nextDue: after[0]?.reviewDue ?? null,
@@ -86,34 +87,44 @@ export async function readQueueWindow(
 }
 
 /**
- * Due review cards from the card `id` on, in index order: `limit` of them plus every card
- * due at the same moment as the last. For reading past cards a page passes over.
+ * The due review cards with these ids (consecutive in the index, one more than `limit`),
+ * read in one transaction, plus every card due at the same moment as the last: for reading
+ * on past cards a page passes over.
  */
-export async function dueReviewsFrom(
+export async function dueReviewsByIds(
   db: StudyDatabase,
-  id: string,
+  ids: readonly string[],
   now: number,
   limit: number,
+  /** True when more due reviews may follow the last id (the ids were cut short). */
+  more = false,
 ): Promise<Omit<ReviewWindow, 'keys'>> {
-  const from = (await db.get('cards', id))?.reviewDue;
-  if (from === undefined || from > now) return { cards: [], lastKey: null };
-  const range = IDBKeyRange.bound([State.Review, from], [State.Review, now]);
-  const first = await db.getAllFromIndex('cards', 'stateDue', range, limit);
-  return withTies(db, first, first.length === limit);
+  const tx = db.transaction('cards');
+  const cards = await Promise.all(ids.map((id) => tx.store.get(id)));
+  // A card rated or changed since its id was read is no longer a due review: leave it out.
+  const due = cards.filter(
+    (c): c is CardRecord => c?.state === State.Review && c.reviewDue !== undefined && c.reviewDue <= now,
+  );
+  return withTies(db, due, limit, more);
 }
 
 /**
- * `first` (due review cards in index order) and, when more may follow, every card due at
- * the same moment as its last: those sit in id order in the index but in bank order in the
- * queue (buried cards come back together).
+ * The first `limit` of `read` (due review cards in index order, read one past the limit)
+ * and every card due at the same moment as the last of them: those sit in id order in the
+ * index but in bank order in the queue (buried cards come back together). Only when the
+ * card past the limit is due at that very moment (or, if none was read, when `more` says
+ * others may follow) can more follow, so only then is the index read again.
  */
 async function withTies(
   db: StudyDatabase,
-  first: CardRecord[],
-  more: boolean,
+  read: CardRecord[],
+  limit: number,
+  more = false,
 ): Promise<Omit<ReviewWindow, 'keys'>> {
+  const first = read.slice(0, limit);
   const last = first.at(-1)?.reviewDue ?? null;
-  if (last === null || !more) return { cards: first, lastKey: last };
+  const tieFollows = read.length > limit ? read[limit]!.reviewDue === last : more;
+  if (last === null || !tieFollows) return { cards: first, lastKey: last };
   const seen = new Set(first.map((c) => c.id));
   const ties = await db.getAllFromIndex('cards', 'stateDue', IDBKeyRange.only([State.Review, last]));
   return { cards: [...first, ...ties.filter((c) => !seen.has(c.id))], lastKey: last };
