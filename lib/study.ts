@@ -6,6 +6,7 @@ import type { StudyDatabase } from './db/open';
 import type { CardRecord } from './db/schema';
 import type { Settings } from './settings';
 import { studyDayStart } from './srs/day';
+import type { TopicFilter } from './srs/scope';
 import { State } from './srs/card-state';
 import {
   availableAt,
@@ -81,7 +82,7 @@ export async function studySnapshot(
   options: PickOptions = {},
 ): Promise<StudySnapshot> {
   // With a topic turned off, whether a due card counts depends on its topics: read them all.
-  if (settings.disabledSections.length === 0 && settings.disabledTopics.length === 0) {
+  if (everyTopicOn(settings)) {
     const snap = await windowSnapshot(db, settings, now, options);
     // A pick past the window (every card in it shown lately on other pages) needs them all.
     if (windowCovers(snap, snap.ctx, nextCard(snap.cards, snap.ctx))) return snap;
@@ -117,10 +118,12 @@ async function fullSnapshot(
  */
 export async function dueNow(db: StudyDatabase, settings: Settings, now: number): Promise<number> {
   const options = { rotate: false, window: 0 };
-  if (settings.disabledSections.length > 0 || settings.disabledTopics.length > 0) {
-    return (await fullSnapshot(db, settings, now, options)).counts.due;
-  }
+  if (!everyTopicOn(settings)) return (await fullSnapshot(db, settings, now, options)).counts.due;
   return (await windowSnapshot(db, settings, now, { ...options, newCards: false })).counts.due;
+}
+
+function everyTopicOn(filter: TopicFilter): boolean {
+  return filter.disabledSections.length === 0 && filter.disabledTopics.length === 0;
 }
 
 /** Every due card in learning steps, the most overdue reviews, and the rest counted by index. */
@@ -153,13 +156,12 @@ async function windowSnapshot(
   let jump: { at: number; ties: number } | undefined;
   // Every review read was shown lately on another page or is left out: read on from the
   // first that was not, found among the index keys, instead of reading all in between.
-  const passed = (id: string, c?: CardRecord) =>
-    exclude?.has(id) || (c ? shownLately(c, ctx) : shownLately({ id } as CardRecord, ctx));
-  if (window > 0 && reviews.every((c) => passed(c.id, c))) {
+  const passed = (id: string) => exclude?.has(id) || shownLately({ id }, ctx);
+  if (window > 0 && reviews.every((c) => passed(c.id))) {
+    const { keys } = read.reviews;
     const seen = new Set(reviews.map((c) => c.id));
-    const at = read.reviews.keys.findIndex((id) => !seen.has(id) && !passed(id));
+    const at = keys.findIndex((id) => !seen.has(id) && !passed(id));
     if (at >= 0) {
-      const { keys } = read.reviews;
       const ids = keys.slice(at, at + window + 1);
       // The keys were read only up to `countUpTo`: past their end more cards may be due.
       const cut = at + window + 1 > keys.length && keys.length === countUpTo;
