@@ -230,3 +230,114 @@ describe.runIf(browserAvailable())('an extension update', () => {
     }
   });
 });
+
+describe.runIf(browserAvailable())('a schema upgrade', () => {
+  it('turns a version 3 database into version 4 in Chromium, keeping every card and review', async () => {
+    const profile = newProfile();
+    try {
+      let browser = await launch(profile.dir);
+      const tab = await openNewTab(browser.context);
+      await revealAndRate(tab, '3');
+      await revealAndRate(tab, '1');
+      // Rebuild the database exactly as version 3 left it (its stores and indexes), with this
+      // profile's data and one card made a review that fell due an hour ago.
+      const before = await tab.evaluate(async () => {
+        const req = <T>(r: IDBRequest<T>) =>
+          new Promise<T>((res, rej) => {
+            r.onsuccess = () => res(r.result);
+            r.onerror = () => rej(r.error);
+          });
+        const open = (version?: number, upgrade?: (db: IDBDatabase) => void) =>
+          new Promise<IDBDatabase>((res, rej) => {
+            const r =
+              version === undefined ? indexedDB.open('llm-cards') : indexedDB.open('llm-cards', version);
+            if (upgrade) r.onupgradeneeded = () => upgrade(r.result);
+            r.onsuccess = () => res(r.result);
+            r.onerror = () => rej(r.error);
+          });
+        const db = await open();
+        const tx = db.transaction(['cards', 'reviews', 'meta']);
+        const cards = await req(tx.objectStore('cards').getAll());
+        const reviews = await req(tx.objectStore('reviews').getAll());
+        const metaKeys = await req(tx.objectStore('meta').getAllKeys());
+        const meta = await req(tx.objectStore('meta').getAll());
+        db.close();
+        const due = cards.find((c) => c.state === 0 && c.newOrder !== undefined)!;
+        Object.assign(due, {
+          state: 2,
+          due: Date.now() - 3_600_000,
+          reviewDue: Date.now() - 3_600_000,
+          stability: 5,
+          reps: 2,
+          last_review: Date.now() - 6 * 86_400_000,
+        });
+        delete due.newOrder;
+        await new Promise<void>((res, rej) => {
+          const r = indexedDB.deleteDatabase('llm-cards');
+          r.onsuccess = () => res();
+          r.onerror = () => rej(r.error);
+        });
+        const v3 = await open(3, (d) => {
+          const c = d.createObjectStore('cards', { keyPath: 'id' });
+          c.createIndex('due', 'due');
+          c.createIndex('reviewDue', 'reviewDue');
+          c.createIndex('newOrder', 'newOrder');
+          const r = d.createObjectStore('reviews', { keyPath: 'id' });
+          r.createIndex('review', 'review');
+          r.createIndex('cardId', 'cardId');
+          d.createObjectStore('meta');
+          d.createObjectStore('logPages');
+        });
+        const w = v3.transaction(['cards', 'reviews', 'meta'], 'readwrite');
+        for (const c of cards) w.objectStore('cards').put(c);
+        for (const r of reviews) w.objectStore('reviews').put(r);
+        metaKeys.forEach((k, i) => w.objectStore('meta').put(meta[i], k));
+        await new Promise((res) => (w.oncomplete = res));
+        v3.close();
+        return { cards, reviews, dueId: due.id as string };
+      });
+      expect(before.reviews).toHaveLength(2);
+      await browser.close();
+
+      browser = await launch(profile.dir);
+      const popup = await openExtensionPage(browser, 'popup.html');
+      // The queue reads the upgraded database by its new indexes: one review is due.
+      await expect.poll(() => popup.locator('[data-count="due"]').textContent()).toBe('1');
+      await expect
+        .poll(() => popup.locator('.study-card[data-confirmed="true"]').getAttribute('data-card-id'))
+        .toBe(before.dueId);
+      const after = await popup.evaluate(async () => {
+        const db = await new Promise<IDBDatabase>((res, rej) => {
+          const r = indexedDB.open('llm-cards');
+          r.onsuccess = () => res(r.result);
+          r.onerror = () => rej(r.error);
+        });
+        const get = <T>(r: IDBRequest<T>) => new Promise<T>((res) => (r.onsuccess = () => res(r.result)));
+        const tx = db.transaction(['cards', 'reviews']);
+        const out = {
+          version: db.version,
+          cards: await get(tx.objectStore('cards').getAll()),
+          reviews: await get(tx.objectStore('reviews').getAll()),
+          indexes: [...tx.objectStore('cards').indexNames, ...tx.objectStore('reviews').indexNames].sort(),
+        };
+        db.close();
+        return out;
+      });
+      expect(after.version).toBe(4);
+      expect(after.indexes).toEqual([
+        'cardId',
+        'due',
+        'newOrder',
+        'review',
+        'reviewDue',
+        'stateDue',
+        'stateReview',
+      ]);
+      expect(after.reviews).toEqual(before.reviews);
+      expect(after.cards).toEqual(before.cards);
+      await browser.close();
+    } finally {
+      profile.remove();
+    }
+  });
+});
