@@ -1,3 +1,4 @@
+import { SECTIONS } from '@/lib/bank/taxonomy';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, normalizeSettings, resolveLang } from '@/lib/settings';
 import { loadSettings, saveSettings } from '@/lib/settings-store';
@@ -29,6 +30,14 @@ describe('normalizeSettings', () => {
     expect(s.disabledSections).toEqual(['inference']);
     expect(s.disabledTopics).toEqual(['basics/attention']);
     expect(normalizeSettings({ retention: 2 }).retention).toBe(0.97);
+  });
+
+  it('keeps a filter on any section or topic of the bank (topic keys are checked by their form)', () => {
+    const sections = SECTIONS.map((s) => s.id);
+    const topics = SECTIONS.flatMap((s) => Object.keys(s.topics).map((t) => `${s.id}/${t}`));
+    const s = normalizeSettings({ disabledSections: sections, disabledTopics: topics });
+    expect(s.disabledSections).toEqual(sections);
+    expect(s.disabledTopics).toEqual(topics);
   });
 });
 
