@@ -1,12 +1,19 @@
 // Specific modules, not the lib/db barrel: pages must not pull in import and repair code.
-import { dueReviewCards, dueReviewsByIds, newCardWindow, nextDueAfter, readQueueWindow } from './db/queue';
+import {
+  dueReviewCards,
+  dueReviewsByIds,
+  isDueReview,
+  newCardWindow,
+  nextDueAfter,
+  readQueueWindow,
+} from './db/queue';
 import { tallySince } from './db/reviews';
 import { recentViews } from './db/views';
 import type { StudyDatabase } from './db/open';
 import type { CardRecord } from './db/schema';
 import type { Settings } from './settings';
 import { studyDayStart } from './srs/day';
-import type { TopicFilter } from './srs/scope';
+import { everyTopicOn } from './srs/scope';
 import { State } from './srs/card-state';
 import {
   availableAt,
@@ -122,10 +129,6 @@ export async function dueNow(db: StudyDatabase, settings: Settings, now: number)
   return (await windowSnapshot(db, settings, now, { ...options, newCards: false })).counts.due;
 }
 
-function everyTopicOn(filter: TopicFilter): boolean {
-  return filter.disabledSections.length === 0 && filter.disabledTopics.length === 0;
-}
-
 /** Every due card in learning steps, the most overdue reviews, and the rest counted by index. */
 async function windowSnapshot(
   db: StudyDatabase,
@@ -208,13 +211,8 @@ function queueContext(
 
 /** Due reviews the context excludes, among those the snapshot read for that purpose. */
 function excludedDueReviews(snap: StudySnapshot, ctx: QueueContext): number {
-  return (snap.reviews?.excluded ?? []).filter(
-    (c) =>
-      ctx.exclude?.has(c.id) &&
-      c.state === State.Review &&
-      c.reviewDue !== undefined &&
-      c.reviewDue <= ctx.now,
-  ).length;
+  return (snap.reviews?.excluded ?? []).filter((c) => ctx.exclude?.has(c.id) && isDueReview(c, ctx.now))
+    .length;
 }
 
 /** The counts of a window snapshot: learning cards as read, reviews as the index counted them. */

@@ -1,5 +1,5 @@
 import { State } from '../srs/card-state';
-import { inScope, type TopicFilter } from '../srs/scope';
+import { EVERY_TOPIC, inScope, type TopicFilter } from '../srs/scope';
 import { tallySince, type DayTally } from './reviews';
 import { VIEWS_KEY, viewsOf, type RecentViews } from './views';
 import type { CardRecord } from './schema';
@@ -63,7 +63,7 @@ export async function readQueueWindow(
   req: QueueWindowRequest,
 ): Promise<QueueWindow> {
   const due = dueInState(State.Review, now);
-  const [views, tally, learning, relearning, keys, first, fresh, ids, after] = await Promise.all([
+  const [views, tally, learning, relearning, keys, first, fresh, ids, nextDue] = await Promise.all([
     db.get('meta', VIEWS_KEY).then(viewsOf),
     tallySince(db, req.dayStart),
     db.getAllFromIndex('cards', 'stateDue', dueInState(State.Learning, now)),
@@ -73,7 +73,7 @@ export async function readQueueWindow(
     req.reviews > 0 ? db.getAllFromIndex('cards', 'stateDue', due, req.reviews + 1) : [],
     req.newCards > 0 ? db.getAllFromIndex('cards', 'newOrder', null, req.newCards) : [],
     Promise.all(req.ids.map((id) => db.get('cards', id))),
-    db.getAllFromIndex('cards', 'reviewDue', IDBKeyRange.lowerBound(now, true), 1),
+    nextDueAfter(db, EVERY_TOPIC, now),
   ]);
   return {
     tally,
@@ -82,7 +82,7 @@ export async function readQueueWindow(
     reviews: { ...(await withTies(db, first, req.reviews)), keys },
     newCards: fresh,
     ids,
-    nextDue: after[0]?.reviewDue ?? null,
+    nextDue,
   };
 }
 
@@ -102,10 +102,13 @@ export async function dueReviewsByIds(
   const tx = db.transaction('cards');
   const cards = await Promise.all(ids.map((id) => tx.store.get(id)));
   // A card rated or changed since its id was read is no longer a due review: leave it out.
-  const due = cards.filter(
-    (c): c is CardRecord => c?.state === State.Review && c.reviewDue !== undefined && c.reviewDue <= now,
-  );
+  const due = cards.filter((c): c is CardRecord => c !== undefined && isDueReview(c, now));
   return withTies(db, due, limit, more);
+}
+
+/** A review card (not in learning steps) in the queue and due by `now`. */
+export function isDueReview(c: CardRecord, now: number): boolean {
+  return c.state === State.Review && c.reviewDue !== undefined && c.reviewDue <= now;
 }
 
 /**

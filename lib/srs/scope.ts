@@ -8,6 +8,14 @@ export interface TopicFilter {
   disabledTopics: readonly string[];
 }
 
+/** No section or topic turned off. */
+export const EVERY_TOPIC: TopicFilter = { disabledSections: [], disabledTopics: [] };
+
+/** Whether `filter` turns nothing off (the queue can then count by index alone). */
+export function everyTopicOn(filter: TopicFilter): boolean {
+  return filter.disabledSections.length === 0 && filter.disabledTopics.length === 0;
+}
+
 export interface Scoped {
   section: string;
   topics: readonly string[];
