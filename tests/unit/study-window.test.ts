@@ -41,25 +41,16 @@ describe('the queue read through a window of the most overdue reviews', () => {
     await fc.assert(
       fc.asyncProperty(scenarioArb, async (sc) => {
         const db = await openStudyDb(`window-${Math.random()}`);
-        const cards: CardRecord[] = sc.cards.map((c, i) => ({
-          id: `c${i}`,
-          section: 'basics',
-          topics: ['attention'],
-          order: i,
-          inBank: c.inBank,
-          ...(c.suspended ? { suspended: true } : {}),
-          ...(c.buried !== undefined ? { buriedUntil: T0 + c.buried * HOUR } : {}),
-          state: c.state,
-          due: T0 + c.dueHours * HOUR,
-          stability: 1,
-          difficulty: 5,
-          elapsed_days: 0,
-          scheduled_days: 0,
-          learning_steps: 0,
-          reps: c.state === State.New ? 0 : 1,
-          lapses: 0,
-          last_review: c.state === State.New ? null : T0 - 24 * HOUR,
-        }));
+        const cards: CardRecord[] = sc.cards.map((c, i) =>
+          cardAt(i, {
+            inBank: c.inBank,
+            ...(c.suspended ? { suspended: true } : {}),
+            ...(c.buried !== undefined ? { buriedUntil: T0 + c.buried * HOUR } : {}),
+            state: c.state,
+            due: T0 + c.dueHours * HOUR,
+            ...(c.state === State.New ? { reps: 0, last_review: null } : {}),
+          }),
+        );
         const tx = db.transaction('cards', 'readwrite');
         await Promise.all([...cards.map((c) => tx.store.put(withQueueKeys(c))), tx.done]);
         // Views from other pages, some within the rotation window (30 minutes), some older.
@@ -182,26 +173,29 @@ async function putReviews(
 ): Promise<void> {
   const tx = db.transaction('cards', 'readwrite');
   const puts = Array.from({ length: n }, (_, i) =>
-    tx.store.put(
-      withQueueKeys({
-        id: `r${i}`,
-        section: 'basics',
-        topics: ['attention'],
-        order: i,
-        inBank: true,
-        state: State.Review,
-        due: T0 - (n - i) * HOUR,
-        stability: 10,
-        difficulty: 5,
-        elapsed_days: 10,
-        scheduled_days: 10,
-        learning_steps: 0,
-        reps: 3,
-        lapses: 0,
-        last_review: T0 - (n + 100) * HOUR,
-        ...over(i),
-      }),
-    ),
+    tx.store.put(withQueueKeys(cardAt(i, { id: `r${i}`, due: T0 - (n - i) * HOUR, ...over(i) }))),
   );
   await Promise.all([...puts, tx.done]);
+}
+
+/** Card number `i` (id `c<i>`, bank order `i`): a review, unless `over` says otherwise. */
+function cardAt(i: number, over: Partial<CardRecord> = {}): CardRecord {
+  return {
+    id: `c${i}`,
+    section: 'basics',
+    topics: ['attention'],
+    order: i,
+    inBank: true,
+    state: State.Review,
+    due: T0,
+    stability: 10,
+    difficulty: 5,
+    elapsed_days: 10,
+    scheduled_days: 10,
+    learning_steps: 0,
+    reps: 3,
+    lapses: 0,
+    last_review: T0 - 24 * HOUR,
+    ...over,
+  };
 }
