@@ -11,6 +11,7 @@ import {
 } from '@/lib/background-core';
 import { installBenchHooks } from '@/lib/bench-hooks';
 import { openStudyDb, type StudyDatabase } from '@/lib/db/open';
+import { keyQueueFor } from '@/lib/db/queue-keys';
 import {
   isCardActionRequest,
   isGradeRequest,
@@ -34,13 +35,16 @@ export default defineBackground(() => {
 
   /**
    * Opens the database for one event (bringing the bundled bank in first if it changed since
-   * the last sync), reads the settings, runs `work`, and closes the connection again.
+   * the last sync, and keying the queue for the topic filter if it changed), reads the
+   * settings, runs `work`, and closes the connection again.
    */
   async function withStudyDb<T>(work: (db: StudyDatabase, settings: Settings) => Promise<T>): Promise<T> {
     const db = await openStudyDb();
     try {
       await ensureBankSynced(db, bankIndex, Date.now());
-      return await work(db, await loadSettings());
+      const settings = await loadSettings();
+      await keyQueueFor(db, settings);
+      return await work(db, settings);
     } finally {
       db.close();
     }

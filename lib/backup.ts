@@ -28,7 +28,7 @@ export const REVIEW_COLUMNS = [
 export type ReviewRow = [string, string, ...number[]];
 
 /** A card as a backup holds it: its schedule and placement, without the derived index keys. */
-export type BackupCard = Omit<CardRecord, 'reviewDue' | 'newOrder'>;
+export type BackupCard = Omit<CardRecord, 'reviewDue' | 'newOrder' | 'outOfScope'>;
 
 export interface BackupFile {
   format: typeof BACKUP_FORMAT;
@@ -74,7 +74,7 @@ export function makeBackupFromRows(
     version: BACKUP_VERSION,
     exportedAt: new Date(now).toISOString(),
     settings,
-    cards: cards.map(({ reviewDue: _r, newOrder: _n, ...card }) => card),
+    cards: cards.map(({ reviewDue: _r, newOrder: _n, outOfScope: _o, ...card }) => card),
     reviewColumns: [...REVIEW_COLUMNS],
     reviews,
   };

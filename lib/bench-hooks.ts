@@ -6,6 +6,7 @@ import { badgeText, isBankSynced } from '@/lib/background-core';
 import { makeBackupFromRows } from '@/lib/backup';
 import { openStudyDb, recordRating, writeHistory, type CardRecord, type ReviewRecord } from '@/lib/db';
 import { buildLogPages, readBackupData } from '@/lib/db/log-pages';
+import { keyQueueFor } from '@/lib/db/queue-keys';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { gradeCard, makeScheduler, newSchedulingState, type Grade } from '@/lib/srs/schedule';
 import { pickNextCard } from '@/lib/study';
@@ -77,10 +78,15 @@ function median(xs: number[]): number {
 async function timeOps(runs: number): Promise<Record<string, number>> {
   const db = await openStudyDb();
   const settings = DEFAULT_SETTINGS;
+  // One section turned off: measured once the queue is keyed for it, as the background does.
+  const filtered = { ...settings, disabledSections: ['distributed'] };
   const f = makeScheduler({ retention: settings.retention, fuzz: true });
   const out: Record<string, number[]> = {
     next_card: [],
     due_count: [],
+    next_card_filtered: [],
+    due_count_filtered: [],
+    key_for_filter: [],
     grade: [],
     export: [],
     export_read: [],
@@ -116,6 +122,18 @@ async function timeOps(runs: number): Promise<Record<string, number>> {
       if (rebuildPages) await buildLogPages(db);
     }
   }
+  let t = performance.now();
+  await keyQueueFor(db, filtered);
+  out.key_for_filter!.push(performance.now() - t);
+  for (let i = 0; i < runs; i++) {
+    t = performance.now();
+    await pickNextCard(db, filtered, Date.now());
+    out.next_card_filtered!.push(performance.now() - t);
+    t = performance.now();
+    await badgeText(db, filtered, Date.now());
+    out.due_count_filtered!.push(performance.now() - t);
+  }
+  await keyQueueFor(db, settings);
   db.close();
   return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v.length ? median(v) : Number.NaN]));
 }

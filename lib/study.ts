@@ -13,7 +13,7 @@ import type { StudyDatabase } from './db/open';
 import type { CardRecord } from './db/schema';
 import type { Settings } from './settings';
 import { studyDayStart } from './srs/day';
-import { everyTopicOn } from './srs/scope';
+import { sameScope } from './srs/scope';
 import { State } from './srs/card-state';
 import {
   availableAt,
@@ -78,9 +78,11 @@ interface WindowOptions extends PickOptions {
 
 /**
  * Reads what the queue needs, by index: the due cards, the new cards that may still come
- * today, today's tally, recent views, and when the next card falls due. With every topic
- * on, only the cards in learning steps and the most overdue reviews are read; how many
- * reviews are due comes from the `stateDue` index.
+ * today, today's tally, recent views, and when the next card falls due. Only the cards in
+ * learning steps and the most overdue reviews are read; how many reviews are due comes
+ * from the `stateDue` index. The indexes hold only cards inside the topic filter they
+ * were keyed for (`keyQueueFor`); until they are keyed for the filter the person just
+ * chose, every card is read.
  */
 export async function studySnapshot(
   db: StudyDatabase,
@@ -88,13 +90,30 @@ export async function studySnapshot(
   now: number,
   options: PickOptions = {},
 ): Promise<StudySnapshot> {
-  // With a topic turned off, whether a due card counts depends on its topics: read them all.
-  if (everyTopicOn(settings)) {
-    const snap = await windowSnapshot(db, settings, now, options);
-    // A pick past the window (every card in it shown lately on other pages) needs them all.
-    if (windowCovers(snap, snap.ctx, nextCard(snap.cards, snap.ctx))) return snap;
-  }
+  const snap = await windowSnapshot(db, settings, now, options);
+  if (!snap) return everyCardSnapshot(db, settings, now, options);
+  // A pick past the window (every card in it shown lately on other pages) needs them all.
+  if (windowCovers(snap, snap.ctx, nextCard(snap.cards, snap.ctx))) return snap;
   return fullSnapshot(db, settings, now, options);
+}
+
+/**
+ * Every card, read whole: for the moments after the topic filter changed and before the
+ * queue's indexes were keyed for it (the background does that at once).
+ */
+async function everyCardSnapshot(
+  db: StudyDatabase,
+  settings: Settings,
+  now: number,
+  { rotate = true, exclude, ownViews }: PickOptions,
+): Promise<StudySnapshot> {
+  const [tally, views, cards] = await Promise.all([
+    tallySince(db, studyDayStart(now, settings.dayStartHour)),
+    recentViews(db),
+    db.getAll('cards'),
+  ]);
+  const ctx = queueContext(settings, now, tally, views, { rotate, exclude, ownViews });
+  return { cards, ctx, counts: { ...queueCounts(cards, ctx), reviewedToday: tally.total } };
 }
 
 async function fullSnapshot(
@@ -120,22 +139,25 @@ async function fullSnapshot(
 }
 
 /**
- * How many cards are due now (what the badge shows): with every topic on, today's tally,
- * the cards in learning steps and a count of the reviews, without reading a review.
+ * How many cards are due now (what the badge shows): today's tally, the cards in learning
+ * steps and a count of the reviews, without reading a review.
  */
 export async function dueNow(db: StudyDatabase, settings: Settings, now: number): Promise<number> {
   const options = { rotate: false, window: 0 };
-  if (!everyTopicOn(settings)) return (await fullSnapshot(db, settings, now, options)).counts.due;
-  return (await windowSnapshot(db, settings, now, { ...options, newCards: false })).counts.due;
+  const snap = await windowSnapshot(db, settings, now, { ...options, newCards: false });
+  return (snap ?? (await everyCardSnapshot(db, settings, now, options))).counts.due;
 }
 
-/** Every due card in learning steps, the most overdue reviews, and the rest counted by index. */
+/**
+ * Every due card in learning steps, the most overdue reviews, and the rest counted by
+ * index; null when the indexes were keyed for another topic filter than `settings`.
+ */
 async function windowSnapshot(
   db: StudyDatabase,
   settings: Settings,
   now: number,
   { rotate = true, exclude, ownViews, window = REVIEW_WINDOW, newCards = true }: WindowOptions,
-): Promise<StudySnapshot> {
+): Promise<StudySnapshot | null> {
   const excludedIds = [...(exclude ?? [])];
   const newUpTo = newCards ? settings.newPerDay + excludedIds.length : 0;
   const countUpTo = settings.maxReviewsPerDay + excludedIds.length + 1;
@@ -146,6 +168,7 @@ async function windowSnapshot(
     newCards: newUpTo,
     ids: excludedIds,
   });
+  if (!sameScope(read.scope, settings)) return null;
   const { tally, views } = read;
   const ctx = queueContext(settings, now, tally, views, { rotate, exclude, ownViews });
   const newLeft = Math.max(0, settings.newPerDay - tally.newToday) + excludedIds.length;

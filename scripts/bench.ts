@@ -162,6 +162,11 @@ interface ProfileFigures {
   ops_ms: {
     next_card: number;
     due_count: number;
+    /** The same two with one section turned off (the queue keyed for it). */
+    next_card_filtered: number;
+    due_count_filtered: number;
+    /** Keying the queue for that filter, as the background does when it changes. */
+    key_for_filter: number;
     grade: number;
     export: number;
     export_read: number;
@@ -235,6 +240,9 @@ async function measureProfile(large: boolean): Promise<ProfileFigures> {
       ops_ms: {
         next_card: round(ops.next_card!),
         due_count: round(ops.due_count!),
+        next_card_filtered: round(ops.next_card_filtered!),
+        due_count_filtered: round(ops.due_count_filtered!),
+        key_for_filter: round(ops.key_for_filter!),
         grade: round(ops.grade!),
         export: round(ops.export!),
         export_read: round(ops.export_read!),
@@ -297,6 +305,24 @@ async function main() {
     ['key press → next question (ms)', `${fresh.grade_to_next_ms}`, `${large.grade_to_next_ms}`, '≤ 50'],
     ['next card (ms)', `${fresh.ops_ms.next_card}`, `${large.ops_ms.next_card}`, '≤ 10'],
     ['due count (ms)', `${fresh.ops_ms.due_count}`, `${large.ops_ms.due_count}`, '≤ 10'],
+    [
+      'next card, one section off (ms)',
+      `${fresh.ops_ms.next_card_filtered}`,
+      `${large.ops_ms.next_card_filtered}`,
+      '≤ 10',
+    ],
+    [
+      'due count, one section off (ms)',
+      `${fresh.ops_ms.due_count_filtered}`,
+      `${large.ops_ms.due_count_filtered}`,
+      '≤ 10',
+    ],
+    [
+      '  keying the queue for that filter (ms)',
+      `${fresh.ops_ms.key_for_filter}`,
+      `${large.ops_ms.key_for_filter}`,
+      '',
+    ],
     ['one rating transaction (ms)', `${fresh.ops_ms.grade}`, `${large.ops_ms.grade}`, '≤ 10'],
     ['export whole history (ms)', `${fresh.ops_ms.export}`, `${large.ops_ms.export}`, '≤ 1000'],
     [

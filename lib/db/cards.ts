@@ -1,7 +1,7 @@
 import { newSchedulingState, gradeCard, type Grade } from '../srs/schedule';
 import type { FSRS } from 'ts-fsrs';
 import type { CardRecord, ReviewRecord } from './schema';
-import { withQueueKeys } from './queue-keys';
+import { QUEUE_SCOPE_KEY, queueScopeOf, withQueueKeys } from './queue-keys';
 import type { StudyDatabase } from './open';
 
 /** What the build knows of each question: enough to make and place its card. */
@@ -29,24 +29,28 @@ export async function syncBank(
   bank: readonly BankIndexEntry[],
   now: number,
 ): Promise<SyncResult> {
-  const tx = db.transaction('cards', 'readwrite');
-  const existing = new Map((await tx.store.getAll()).map((c) => [c.id, c]));
+  const tx = db.transaction(['cards', 'meta'], 'readwrite');
+  const store = tx.objectStore('cards');
+  const [all, keyedScope] = await Promise.all([store.getAll(), tx.objectStore('meta').get(QUEUE_SCOPE_KEY)]);
+  // A card's section and topics may change here: it is keyed for the queue's topic scope.
+  const scope = queueScopeOf(keyedScope);
+  const existing = new Map(all.map((c) => [c.id, c]));
   const result: SyncResult = { added: 0, updated: 0, retired: 0 };
   const writes: Promise<unknown>[] = [];
   for (const entry of bank) {
     const old = existing.get(entry.id);
     existing.delete(entry.id);
     if (!old) {
-      writes.push(tx.store.put(withQueueKeys({ ...newSchedulingState(now), ...placement(entry) })));
+      writes.push(store.put(withQueueKeys({ ...newSchedulingState(now), ...placement(entry) }, scope)));
       result.added++;
     } else if (!samePlacement(old, entry)) {
-      writes.push(tx.store.put(withQueueKeys({ ...old, ...placement(entry) })));
+      writes.push(store.put(withQueueKeys({ ...old, ...placement(entry) }, scope)));
       result.updated++;
     }
   }
   for (const gone of existing.values()) {
     if (!gone.inBank) continue;
-    writes.push(tx.store.put(withQueueKeys({ ...gone, inBank: false })));
+    writes.push(store.put(withQueueKeys({ ...gone, inBank: false }, scope)));
     result.retired++;
   }
   await Promise.all([...writes, tx.done]);

@@ -1,7 +1,7 @@
 import type { CardRecord, ReviewRecord } from './schema';
 import type { StudyDatabase } from './open';
 import { LOG_PAGES_KEY } from './log-pages';
-import { withQueueKeys } from './queue-keys';
+import { QUEUE_SCOPE_KEY, queueScopeOf, withQueueKeys } from './queue-keys';
 
 /** Everything the person has made: schedules, the review log and bookkeeping. */
 export interface HistorySnapshot {
@@ -31,7 +31,7 @@ export async function readHistory(db: StudyDatabase): Promise<HistorySnapshot> {
 
 /**
  * Writes cards and reviews in one readwrite transaction: all of them or, if anything
- * fails, none. Cards get their queue keys; reviews already stored (same id) are kept as
+ * fails, none. Cards get their queue keys (for the queue's topic scope); reviews already stored (same id) are kept as
  * they are, so writing the same history twice changes nothing.
  */
 export async function writeHistory(
@@ -42,9 +42,14 @@ export async function writeHistory(
   const tx = db.transaction(['cards', 'reviews', 'meta'], 'readwrite');
   const cardStore = tx.objectStore('cards');
   const reviewStore = tx.objectStore('reviews');
-  const existing = new Set(await reviewStore.getAllKeys());
+  const [keys, keyedScope] = await Promise.all([
+    reviewStore.getAllKeys(),
+    tx.objectStore('meta').get(QUEUE_SCOPE_KEY),
+  ]);
+  const existing = new Set(keys);
+  const scope = queueScopeOf(keyedScope);
   const writes: Promise<unknown>[] = [];
-  for (const c of cards) writes.push(cardStore.put(withQueueKeys(c)));
+  for (const c of cards) writes.push(cardStore.put(withQueueKeys(c, scope)));
   for (const r of reviews) if (!existing.has(r.id)) writes.push(reviewStore.put(r));
   writes.push(tx.objectStore('meta').delete(LOG_PAGES_KEY));
   await Promise.all([...writes, tx.done]);

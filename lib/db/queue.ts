@@ -2,6 +2,7 @@ import { State } from '../srs/card-state';
 import { EVERY_TOPIC, inScope, type TopicFilter } from '../srs/scope';
 import { tallySince, type DayTally } from './reviews';
 import { VIEWS_KEY, viewsOf, type RecentViews } from './views';
+import { QUEUE_SCOPE_KEY, queueScopeOf } from './queue-keys';
 import type { CardRecord } from './schema';
 import type { StudyDatabase } from './open';
 
@@ -29,6 +30,8 @@ export interface QueueWindowRequest {
 }
 
 export interface QueueWindow {
+  /** The topic filter the queue's keys were made for: the window holds only cards inside it. */
+  scope: TopicFilter;
   tally: DayTally;
   views: RecentViews;
   /** Every due card in (re)learning steps: few at any time. */
@@ -51,11 +54,12 @@ export interface ReviewWindow {
 }
 
 /**
- * Everything the queue needs when every topic is on, read at once (separate read-only
- * transactions run side by side, which measured faster than one over three stores):
- * today's ratings, the views, the due cards in learning steps, the most overdue reviews
- * and how many there are, the first new cards, and the next due time. A backlog of
- * hundreds costs no more than the few cards read.
+ * Everything the queue needs, read at once (separate read-only transactions run side by
+ * side, which measured faster than one over three stores): the topic scope the indexes
+ * were keyed for, today's ratings, the views, the due cards in learning steps, the most
+ * overdue reviews and how many there are, the first new cards, and the next due time. A
+ * backlog of hundreds costs no more than the few cards read. It describes the queue only
+ * if `scope` is the filter the caller studies.
  */
 export async function readQueueWindow(
   db: StudyDatabase,
@@ -63,7 +67,8 @@ export async function readQueueWindow(
   req: QueueWindowRequest,
 ): Promise<QueueWindow> {
   const due = dueInState(State.Review, now);
-  const [views, tally, learning, relearning, keys, first, fresh, ids, nextDue] = await Promise.all([
+  const [scope, views, tally, learning, relearning, keys, first, fresh, ids, nextDue] = await Promise.all([
+    db.get('meta', QUEUE_SCOPE_KEY).then(queueScopeOf),
     db.get('meta', VIEWS_KEY).then(viewsOf),
     tallySince(db, req.dayStart),
     db.getAllFromIndex('cards', 'stateDue', dueInState(State.Learning, now)),
@@ -73,9 +78,11 @@ export async function readQueueWindow(
     req.reviews > 0 ? db.getAllFromIndex('cards', 'stateDue', due, req.reviews + 1) : [],
     req.newCards > 0 ? db.getAllFromIndex('cards', 'newOrder', null, req.newCards) : [],
     Promise.all(req.ids.map((id) => db.get('cards', id))),
+    // The index holds only cards inside `scope`: no card needs its topics checked.
     nextDueAfter(db, EVERY_TOPIC, now),
   ]);
   return {
+    scope,
     tally,
     views,
     learning: [...learning, ...relearning],

@@ -3,7 +3,7 @@ import { replayRatings } from '../srs/replay';
 import type { BankIndexEntry } from './cards';
 import type { StudyDatabase } from './open';
 import { LOG_PAGES_KEY } from './log-pages';
-import { withQueueKeys } from './queue-keys';
+import { QUEUE_SCOPE_KEY, queueScopeOf, withQueueKeys } from './queue-keys';
 import type { CardRecord, ReviewRecord } from './schema';
 import { writeAllOrNothing } from './restore';
 
@@ -57,7 +57,12 @@ export async function checkDatabase(
   const tx = db.transaction(['cards', 'reviews', 'meta'], 'readwrite');
   const cardStore = tx.objectStore('cards');
   const reviewStore = tx.objectStore('reviews');
-  const [cards, reviews] = await Promise.all([cardStore.getAll(), reviewStore.getAll()]);
+  const [cards, reviews, keyedScope] = await Promise.all([
+    cardStore.getAll(),
+    reviewStore.getAll(),
+    tx.objectStore('meta').get(QUEUE_SCOPE_KEY),
+  ]);
+  const scope = queueScopeOf(keyedScope);
   // Changes are computed first and written together at the end: all or nothing.
   const writes: (() => Promise<unknown>)[] = [];
   const rebuild = new Set<string>();
@@ -98,7 +103,7 @@ export async function checkDatabase(
       report.rebuilt++;
     }
     if (next !== c) {
-      const record = withQueueKeys(next);
+      const record = withQueueKeys(next, scope);
       writes.push(() => cardStore.put(record));
     }
   }
@@ -113,7 +118,7 @@ export async function checkDatabase(
       { id: cardId, section: place.section, topics: [...place.topics], order: place.order, inBank: true },
       history,
     );
-    const record = withQueueKeys(card);
+    const record = withQueueKeys(card, scope);
     writes.push(() => cardStore.put(record));
     report.recreated++;
   }

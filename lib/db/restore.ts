@@ -4,7 +4,7 @@ import { replayRatings } from '../srs/replay';
 import type { BankIndexEntry } from './cards';
 import type { StudyDatabase } from './open';
 import { LOG_PAGES_KEY } from './log-pages';
-import { withQueueKeys } from './queue-keys';
+import { QUEUE_SCOPE_KEY, queueScopeOf, withQueueKeys } from './queue-keys';
 import type { CardRecord, ReviewRecord } from './schema';
 
 export interface ImportResult {
@@ -58,7 +58,12 @@ export async function importHistory(
   const tx = db.transaction(['cards', 'reviews', 'meta'], 'readwrite');
   const cardStore = tx.objectStore('cards');
   const reviewStore = tx.objectStore('reviews');
-  const [existingCards, existingReviews] = await Promise.all([cardStore.getAll(), reviewStore.getAll()]);
+  const [existingCards, existingReviews, keyedScope] = await Promise.all([
+    cardStore.getAll(),
+    reviewStore.getAll(),
+    tx.objectStore('meta').get(QUEUE_SCOPE_KEY),
+  ]);
+  const scope = queueScopeOf(keyedScope);
   const known = new Set(existingReviews.map((r) => r.id));
   const added = backup.reviews.filter((r) => !known.has(r.id));
   const logs = groupByCard([...existingReviews, ...added]);
@@ -74,7 +79,7 @@ export async function importHistory(
     if (current && !touched.has(fileCard.id) && !resetMoved) {
       // Schedule unchanged; only what the person set on the card may come in.
       if (JSON.stringify(mergePersonal(current, current)) !== JSON.stringify(personal)) {
-        nextCards.push(withQueueKeys({ ...withoutPersonal(current), ...personal }));
+        nextCards.push(withQueueKeys({ ...withoutPersonal(current), ...personal }, scope));
       }
       continue;
     }
@@ -95,7 +100,7 @@ export async function importHistory(
       inBank: Boolean(place),
     };
     if (!current && !history.length && next.state !== State.New) next.state = State.New;
-    nextCards.push(withQueueKeys(next));
+    nextCards.push(withQueueKeys(next, scope));
   }
   await writeAllOrNothing(tx, [
     ...added.map((r) => () => reviewStore.put(r)),

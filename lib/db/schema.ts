@@ -13,10 +13,18 @@ export const DB_VERSION = 4;
  * few records by index instead of scanning every card.
  */
 export interface CardRecord extends QueueCard {
-  /** Only on scheduled cards still in the bank: the `reviewDue` index is exactly what can fall due. */
+  /**
+   * Only on scheduled cards still in the bank and in the queue's topic scope: the
+   * `reviewDue` index is exactly what can fall due.
+   */
   reviewDue?: number;
-  /** Only on new cards still in the bank: the `newOrder` index is the new-card queue in bank order. */
+  /** Only on new cards still in the bank and in scope: the `newOrder` index is the new-card queue in bank order. */
   newOrder?: number;
+  /**
+   * Set while the topic filter the queue is keyed for (`meta` QUEUE_SCOPE_KEY) leaves the
+   * card out: it then has no queue key. Derived, like the keys; never exported.
+   */
+  outOfScope?: true;
   /** Set by the person: the card is never shown until it is unsuspended. */
   suspended?: boolean;
   /** Buried: kept out of the queue until this time (the start of the next study day). */

@@ -223,6 +223,42 @@ export async function countRows(page: Page, store: 'cards' | 'reviews'): Promise
   }, store);
 }
 
+/**
+ * The sections of the cards the queue can read by index (new cards and scheduled ones),
+ * and the topic filter the indexes were keyed for, all sorted.
+ */
+export async function queueIndexSections(page: Page): Promise<{ sections: string[]; scope: unknown }> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('llm-cards');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const tx = db.transaction(['cards', 'meta']);
+    const read = <T>(req: IDBRequest<T>) =>
+      new Promise<T>((res, rej) => {
+        req.onsuccess = () => res(req.result);
+        req.onerror = () => rej(req.error);
+      });
+    const cards = tx.objectStore('cards');
+    const [fresh, scheduled, scope] = await Promise.all([
+      read(cards.index('newOrder').getAll()),
+      read(cards.index('reviewDue').getAll()),
+      read(tx.objectStore('meta').get('queue-scope')),
+    ]);
+    db.close();
+    const sections = [...new Set([...fresh, ...scheduled].map((c: { section: string }) => c.section))];
+    const s = scope as { disabledSections: string[]; disabledTopics: string[] } | undefined;
+    return {
+      sections: sections.sort(),
+      scope: s && {
+        disabledSections: [...s.disabledSections].sort(),
+        disabledTopics: [...s.disabledTopics].sort(),
+      },
+    };
+  });
+}
+
 /** Test set-up: makes one card a review that fell due an hour ago, so it is the next one shown. */
 export async function makeDue(page: Page, cardId: string): Promise<void> {
   await page.evaluate(async (id) => {

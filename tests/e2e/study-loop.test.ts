@@ -8,6 +8,7 @@ import {
   makeDue,
   openExtensionPage,
   openNewTab,
+  queueIndexSections,
   shownCardId,
   waitForOtherCard,
   browserPerSuite,
@@ -119,6 +120,13 @@ describe.runIf(browserAvailable())('the study loop in Chromium', () => {
       await options.locator(`input[name="section-${section}"]`).uncheck();
     }
     await expect.poll(() => options.locator('.status').textContent()).not.toBe('');
+    // The background keys the queue for the filter: only inference cards stay in its indexes.
+    await expect
+      .poll(() => queueIndexSections(options), { timeout: 10_000 })
+      .toEqual({
+        sections: ['inference'],
+        scope: { disabledSections: ['advanced', 'basics', 'distributed', 'llm'], disabledTopics: [] },
+      });
     for (let i = 0; i < 3; i++) {
       const tab = await openNewTab(suite.browser.context);
       expect(await tab.locator('.study-card').getAttribute('data-section')).toBe('inference');
@@ -144,5 +152,19 @@ describe.runIf(browserAvailable())('the study loop in Chromium', () => {
     expect(await again.locator('.study-card').getAttribute('data-section')).toBe('inference');
     await expect(again.locator('.reveal').textContent()).resolves.toMatch(/显示答案/);
     await again.close();
+  });
+
+  it('puts the cards of sections ticked again back in the queue', async () => {
+    const options = await openExtensionPage(suite.browser, 'options.html');
+    for (const section of ['basics', 'advanced', 'llm', 'distributed']) {
+      await options.locator(`input[name="section-${section}"]`).check();
+    }
+    await expect
+      .poll(() => queueIndexSections(options), { timeout: 10_000 })
+      .toEqual({
+        sections: ['advanced', 'basics', 'distributed', 'inference', 'llm'],
+        scope: { disabledSections: [], disabledTopics: [] },
+      });
+    await options.close();
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { openStudyDb, withQueueKeys, type CardRecord, type StudyDatabase } from '@/lib/db';
+import { keyQueueFor, openStudyDb, withQueueKeys, type CardRecord, type StudyDatabase } from '@/lib/db';
 import { markViewed } from '@/lib/db/views';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { State } from '@/lib/srs/card-state';
@@ -9,6 +9,15 @@ import { dueNow, pickFromSnapshot, studySnapshot } from '@/lib/study';
 import { T0 } from './helpers';
 
 const HOUR = 3_600_000;
+
+/** Where a card sits: its section and topics (a card without topics follows its section). */
+const PLACES = [
+  { section: 'basics', topics: ['attention'] },
+  { section: 'basics', topics: ['rope'] },
+  { section: 'basics', topics: ['attention', 'rope'] },
+  { section: 'basics', topics: [] },
+  { section: 'inference', topics: ['kv-cache'] },
+] as const;
 
 /** A card in any state the queue can meet: overdue, due together, buried, suspended, retired. */
 const cardArb = fc.record({
@@ -25,6 +34,13 @@ const cardArb = fc.record({
   buried: fc.constantFrom(undefined, -2, 2),
   suspended: fc.constantFrom(false, false, true),
   inBank: fc.constantFrom(true, true, true, false),
+  place: fc.constantFrom(...PLACES),
+});
+
+/** A topic filter over those places: sections and topics turned off. */
+const filterArb = fc.record({
+  disabledSections: fc.subarray(['basics', 'inference']),
+  disabledTopics: fc.subarray(['basics/attention', 'basics/rope', 'inference/kv-cache']),
 });
 
 const scenarioArb = fc.record({
@@ -34,10 +50,14 @@ const scenarioArb = fc.record({
   newPerDay: fc.integer({ min: 0, max: 4 }),
   viewed: fc.array(fc.tuple(fc.nat(29), fc.integer({ min: 0, max: 40 })), { maxLength: 24 }),
   excluded: fc.array(fc.nat(29), { maxLength: 4 }),
+  filter: fc.oneof(fc.constant({ disabledSections: [], disabledTopics: [] }), filterArb),
+  // The queue's indexes keyed for the filter studied (the usual case), for another filter
+  // (it has just changed), or never keyed (every topic).
+  keyed: fc.oneof(fc.constant('same' as const), fc.constant('never' as const), filterArb),
 });
 
 describe('the queue read through a window of the most overdue reviews', () => {
-  it('picks and counts exactly as the whole queue would, for the page and for the head of the queue', async () => {
+  it('picks and counts exactly as the whole queue would, for the page and for the head of the queue, under any topic filter', async () => {
     await fc.assert(
       fc.asyncProperty(scenarioArb, async (sc) => {
         const db = await openStudyDb(`window-${Math.random()}`);
@@ -49,10 +69,13 @@ describe('the queue read through a window of the most overdue reviews', () => {
             state: c.state,
             due: T0 + c.dueHours * HOUR,
             ...(c.state === State.New ? { reps: 0, last_review: null } : {}),
+            section: c.place.section,
+            topics: [...c.place.topics],
           }),
         );
         const tx = db.transaction('cards', 'readwrite');
         await Promise.all([...cards.map((c) => tx.store.put(withQueueKeys(c))), tx.done]);
+        if (sc.keyed !== 'never') await keyQueueFor(db, sc.keyed === 'same' ? sc.filter : sc.keyed);
         // Views from other pages, some within the rotation window (30 minutes), some older.
         for (const [i, minutesAgo] of sc.viewed) {
           if (i < cards.length) await markViewed(db, `c${i}`, T0 - minutesAgo * 60_000);
@@ -61,6 +84,7 @@ describe('the queue read through a window of the most overdue reviews', () => {
           ...DEFAULT_SETTINGS,
           maxReviewsPerDay: sc.maxReviewsPerDay,
           newPerDay: sc.newPerDay,
+          ...sc.filter,
         };
         const exclude = new Set(sc.excluded.filter((i) => i < cards.length).map((i) => `c${i}`));
         const snap = await studySnapshot(db, settings, T0, { exclude, window: sc.window });
