@@ -4,6 +4,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import {
   badgeText,
   ensureBankSynced,
+  keyQueueInTurn,
   handleCardAction,
   handleGrade,
   handlePreview,
@@ -11,7 +12,6 @@ import {
 } from '@/lib/background-core';
 import { installBenchHooks } from '@/lib/bench-hooks';
 import { openStudyDb, type StudyDatabase } from '@/lib/db/open';
-import { keyQueueFor } from '@/lib/db/queue-keys';
 import {
   isCardActionRequest,
   isGradeRequest,
@@ -42,9 +42,7 @@ export default defineBackground(() => {
     const db = await openStudyDb();
     try {
       await ensureBankSynced(db, bankIndex, Date.now());
-      const settings = await loadSettings();
-      await keyQueueFor(db, settings);
-      return await work(db, settings);
+      return await work(db, await keyQueueInTurn(db, loadSettings));
     } finally {
       db.close();
     }

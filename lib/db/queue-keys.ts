@@ -36,12 +36,19 @@ export function withQueueKeys(card: QueueCard, scope?: TopicFilter): CardRecord 
   return { ...stored, reviewDue: availableAt(plain) };
 }
 
+/** Whether two records of a card carry the same derived queue fields. */
+export function sameQueueKeys(a: CardRecord, b: CardRecord): boolean {
+  return a.reviewDue === b.reviewDue && a.newOrder === b.newOrder && a.outOfScope === b.outOfScope;
+}
+
 /**
  * Keys the queue for `filter`: every card outside it leaves the queue's indexes, every
  * card inside comes back, in one transaction with the stored scope. Nothing else about a
  * card changes. Returns whether anything had to change (a filter already keyed costs one read).
  */
 export async function keyQueueFor(db: StudyDatabase, filter: TopicFilter): Promise<boolean> {
+  // The usual case, checked without a read-write transaction that page reads would queue behind.
+  if (sameScope(queueScopeOf(await db.get('meta', QUEUE_SCOPE_KEY)), filter)) return false;
   const tx = db.transaction(['cards', 'meta'], 'readwrite');
   const meta = tx.objectStore('meta');
   if (sameScope(queueScopeOf(await meta.get(QUEUE_SCOPE_KEY)), filter)) {
@@ -52,7 +59,7 @@ export async function keyQueueFor(db: StudyDatabase, filter: TopicFilter): Promi
   const writes: Promise<unknown>[] = [meta.put(scopeOf(filter), QUEUE_SCOPE_KEY)];
   for (const card of await cards.getAll()) {
     const next = withQueueKeys(card, filter);
-    if (next.outOfScope !== card.outOfScope) writes.push(cards.put(next));
+    if (!sameQueueKeys(next, card)) writes.push(cards.put(next));
   }
   await Promise.all([...writes, tx.done]);
   return true;

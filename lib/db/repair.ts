@@ -3,7 +3,7 @@ import { replayRatings } from '../srs/replay';
 import type { BankIndexEntry } from './cards';
 import type { StudyDatabase } from './open';
 import { LOG_PAGES_KEY } from './log-pages';
-import { QUEUE_SCOPE_KEY, queueScopeOf, withQueueKeys } from './queue-keys';
+import { QUEUE_SCOPE_KEY, queueScopeOf, sameQueueKeys, withQueueKeys } from './queue-keys';
 import type { CardRecord, ReviewRecord } from './schema';
 import { writeAllOrNothing } from './restore';
 
@@ -102,10 +102,9 @@ export async function checkDatabase(
       next = rebuilt(next, logs.get(c.id) ?? []);
       report.rebuilt++;
     }
-    if (next !== c) {
-      const record = withQueueKeys(next, scope);
-      writes.push(() => cardStore.put(record));
-    }
+    // Keys are written afresh too when only they are stale (say, written by an older version).
+    const record = withQueueKeys(next, scope);
+    if (next !== c || !sameQueueKeys(record, c)) writes.push(() => cardStore.put(record));
   }
   for (const [cardId, history] of logs) {
     if (byId.has(cardId)) continue;

@@ -225,9 +225,12 @@ export async function countRows(page: Page, store: 'cards' | 'reviews'): Promise
 
 /**
  * The sections of the cards the queue can read by index (new cards and scheduled ones),
- * and the topic filter the indexes were keyed for, all sorted.
+ * the topic filter the indexes were keyed for (both sorted), how many cards are in those
+ * indexes, and how many could be (in the bank, not suspended) with every topic on.
  */
-export async function queueIndexSections(page: Page): Promise<{ sections: string[]; scope: unknown }> {
+export async function queueIndexSections(
+  page: Page,
+): Promise<{ sections: string[]; scope: unknown; indexed: number; studyable: number }> {
   return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((res, rej) => {
       const r = indexedDB.open('llm-cards');
@@ -241,10 +244,11 @@ export async function queueIndexSections(page: Page): Promise<{ sections: string
         req.onerror = () => rej(req.error);
       });
     const cards = tx.objectStore('cards');
-    const [fresh, scheduled, scope] = await Promise.all([
+    const [fresh, scheduled, scope, all] = await Promise.all([
       read(cards.index('newOrder').getAll()),
       read(cards.index('reviewDue').getAll()),
       read(tx.objectStore('meta').get('queue-scope')),
+      read(cards.getAll()),
     ]);
     db.close();
     const sections = [...new Set([...fresh, ...scheduled].map((c: { section: string }) => c.section))];
@@ -255,6 +259,8 @@ export async function queueIndexSections(page: Page): Promise<{ sections: string
         disabledSections: [...s.disabledSections].sort(),
         disabledTopics: [...s.disabledTopics].sort(),
       },
+      indexed: fresh.length + scheduled.length,
+      studyable: all.filter((c: { inBank: boolean; suspended?: boolean }) => c.inBank && !c.suspended).length,
     };
   });
 }

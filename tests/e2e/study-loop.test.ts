@@ -123,7 +123,7 @@ describe.runIf(browserAvailable())('the study loop in Chromium', () => {
     // The background keys the queue for the filter: only inference cards stay in its indexes.
     await expect
       .poll(() => queueIndexSections(options), { timeout: 10_000 })
-      .toEqual({
+      .toMatchObject({
         sections: ['inference'],
         scope: { disabledSections: ['advanced', 'basics', 'distributed', 'llm'], disabledTopics: [] },
       });
@@ -161,10 +161,14 @@ describe.runIf(browserAvailable())('the study loop in Chromium', () => {
     }
     await expect
       .poll(() => queueIndexSections(options), { timeout: 10_000 })
-      .toEqual({
+      .toMatchObject({
         sections: ['advanced', 'basics', 'distributed', 'inference', 'llm'],
         scope: { disabledSections: [], disabledTopics: [] },
       });
+    // Every card in the bank and not suspended is back in the queue's indexes.
+    const { indexed, studyable } = await queueIndexSections(options);
+    expect(indexed).toBe(studyable);
+    expect(indexed).toBeGreaterThan(200);
     await options.close();
   });
 });
