@@ -4,11 +4,11 @@ import { defineBackground } from 'wxt/utils/define-background';
 import {
   badgeText,
   ensureBankSynced,
-  keyQueueInTurn,
   handleCardAction,
   handleGrade,
   handlePreview,
   handleUndo,
+  keyQueueInTurn,
 } from '@/lib/background-core';
 import { installBenchHooks } from '@/lib/bench-hooks';
 import { openStudyDb, type StudyDatabase } from '@/lib/db/open';
