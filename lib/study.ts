@@ -1,12 +1,5 @@
 // Specific modules, not the lib/db barrel: pages must not pull in import and repair code.
-import {
-  dueReviewCards,
-  dueReviewsByIds,
-  isDueReview,
-  newCardWindow,
-  nextDueAfter,
-  readQueueWindow,
-} from './db/queue';
+import { isDueReview, newCardWindow, readQueueWindow } from './db/queue';
 import { tallySince } from './db/reviews';
 import { recentViews } from './db/views';
 import type { StudyDatabase } from './db/open';
@@ -16,7 +9,6 @@ import { studyDayStart } from './srs/day';
 import { sameScope } from './srs/scope';
 import { State } from './srs/card-state';
 import {
-  availableAt,
   dueCards,
   newCards,
   nextCard,
@@ -45,19 +37,13 @@ export interface StudySnapshot {
     total: number;
     lastKey: number | null;
     excluded: CardRecord[];
-    /**
-     * Set when the page read on from the first card not passed over (every card read
-     * before was shown lately or left out): that card's place among the due reviews and
-     * how many were due at the same moment as it.
-     */
-    jump?: { at: number; ties: number };
   };
 }
 
 /**
- * How many of the most overdue reviews a page reads when no topic is turned off, besides
- * those it leaves out or passes over: enough for its next card and the head of the queue.
- * The counts come from the index, so a backlog of hundreds costs no more than a few cards.
+ * How many of the most overdue reviews a page reads, besides those it leaves out or passes
+ * over: enough for its next card and the head of the queue. The counts come from the
+ * index, so a backlog of hundreds costs no more than a few cards.
  */
 export const REVIEW_WINDOW = 8;
 
@@ -90,11 +76,7 @@ export async function studySnapshot(
   now: number,
   options: PickOptions = {},
 ): Promise<StudySnapshot> {
-  const snap = await windowSnapshot(db, settings, now, options);
-  if (!snap) return everyCardSnapshot(db, settings, now, options);
-  // A pick past the window (every card in it shown lately on other pages) needs them all.
-  if (windowCovers(snap, snap.ctx, nextCard(snap.cards, snap.ctx))) return snap;
-  return fullSnapshot(db, settings, now, options);
+  return (await windowSnapshot(db, settings, now, options)) ?? everyCardSnapshot(db, settings, now, options);
 }
 
 /**
@@ -114,28 +96,6 @@ async function everyCardSnapshot(
   ]);
   const ctx = queueContext(settings, now, tally, views, { rotate, exclude, ownViews });
   return { cards, ctx, counts: { ...queueCounts(cards, ctx), reviewedToday: tally.total } };
-}
-
-async function fullSnapshot(
-  db: StudyDatabase,
-  settings: Settings,
-  now: number,
-  { rotate = true, exclude, ownViews }: PickOptions,
-): Promise<StudySnapshot> {
-  const [tally, views, due] = await Promise.all([
-    tallySince(db, studyDayStart(now, settings.dayStartHour)),
-    recentViews(db),
-    dueReviewCards(db, now),
-  ]);
-  const newLeft = Math.max(0, settings.newPerDay - tally.newToday);
-  const [fresh, nextDue] = await Promise.all([
-    newCardWindow(db, settings, newLeft + (exclude?.size ?? 0), now),
-    nextDueAfter(db, settings, now),
-  ]);
-  const cards = [...due, ...fresh];
-  const ctx = queueContext(settings, now, tally, views, { rotate, exclude, ownViews });
-  const { due: dueNow, newLeft: newNow } = queueCounts(cards, ctx);
-  return { cards, ctx, counts: { due: dueNow, newLeft: newNow, nextDue, reviewedToday: tally.total } };
 }
 
 /**
@@ -163,7 +123,16 @@ async function windowSnapshot(
   const countUpTo = settings.maxReviewsPerDay + excludedIds.length + 1;
   const read = await readQueueWindow(db, now, {
     dayStart: studyDayStart(now, settings.dayStartHour),
-    reviews: window + excludedIds.length,
+    // Past the cards this page may pass over: those it leaves out and those other pages
+    // showed lately. At most that many of the cards read are passed over, so the rest
+    // hold the next card, or every due review was read; either way the window's pick is
+    // the whole queue's. (Beyond `countUpTo` views, the daily limit falls inside the read.)
+    reviews: (views) => {
+      if (window === 0) return 0;
+      const others = rotate ? othersViews(views, ownViews) : {};
+      const shown = Object.keys(others).filter((id) => shownLately({ id }, { now, recentViews: others }));
+      return window + excludedIds.length + Math.min(shown.length, countUpTo);
+    },
     countUpTo,
     newCards: newUpTo,
     ids: excludedIds,
@@ -177,36 +146,14 @@ async function windowSnapshot(
   if (newCards && fresh.length < newLeft && read.newCards.length === newUpTo) {
     fresh = await newCardWindow(db, settings, newLeft, now);
   }
-  let reviews = read.reviews.cards;
-  let lastKey = read.reviews.lastKey;
-  let jump: { at: number; ties: number } | undefined;
-  // Every review read was shown lately on another page or is left out: read on from the
-  // first that was not, found among the index keys, instead of reading all in between.
-  const passed = (id: string) => exclude?.has(id) || shownLately({ id }, ctx);
-  if (window > 0 && reviews.every((c) => passed(c.id))) {
-    const { keys } = read.reviews;
-    const seen = new Set(reviews.map((c) => c.id));
-    const at = keys.findIndex((id) => !seen.has(id) && !passed(id));
-    if (at >= 0) {
-      const ids = keys.slice(at, at + window + 1);
-      // The keys were read only up to `countUpTo`: past their end more cards may be due.
-      const cut = at + window + 1 > keys.length && keys.length === countUpTo;
-      const more = await dueReviewsByIds(db, ids, now, window, cut);
-      const from = more.cards[0]?.reviewDue;
-      reviews = [...reviews, ...more.cards.filter((c) => !seen.has(c.id))];
-      lastKey = more.lastKey ?? lastKey;
-      jump = { at, ties: more.cards.filter((c) => c.reviewDue === from).length };
-    }
-  }
   const snap: StudySnapshot = {
-    cards: [...read.learning, ...reviews, ...fresh],
+    cards: [...read.learning, ...read.reviews.cards, ...fresh],
     ctx,
     counts: { due: 0, newLeft: 0, nextDue: read.nextDue, reviewedToday: tally.total },
     reviews: {
-      total: read.reviews.keys.length,
-      lastKey,
+      total: read.reviews.total,
+      lastKey: read.reviews.lastKey,
       excluded: read.ids.filter((c): c is CardRecord => c !== undefined),
-      ...(jump ? { jump } : {}),
     },
   };
   snap.counts = { ...snap.counts, ...windowCounts(snap, snap.ctx) };
@@ -247,32 +194,6 @@ function windowCounts(snap: StudySnapshot, ctx: QueueContext): Pick<QueueCounts,
   ).length;
   const reviews = (snap.reviews?.total ?? 0) - excludedDueReviews(snap, ctx);
   return { due: learning + Math.min(reviews, left), newLeft: newCards(snap.cards, ctx).length };
-}
-
-/**
- * Whether `card`, picked from the snapshot under `ctx`, is the card the whole queue would
- * give: yes when every review that could be picked was read, or when the pick is a card
- * not shown lately that comes no later than the last review read.
- */
-function windowCovers(snap: StudySnapshot, ctx: QueueContext, card: CardRecord | null): boolean {
-  if (!snap.reviews) return true;
-  const { jump, lastKey, total } = snap.reviews;
-  const left = Math.max(0, ctx.maxReviewsPerDay - ctx.reviewsToday);
-  if (!jump) {
-    // What was read is the head of the due reviews.
-    const read = snap.cards.filter((c) => c.state === State.Review && !ctx.exclude?.has(c.id)).length;
-    if (read >= left || read >= total - excludedDueReviews(snap, ctx)) return true;
-  }
-  const fresh =
-    card !== null &&
-    card.state !== State.New &&
-    lastKey !== null &&
-    availableAt(card) <= lastKey &&
-    !shownLately(card, ctx);
-  if (!fresh || !jump || card.state !== State.Review) return fresh;
-  // Past a jump, the review limit is counted by place among all due reviews: the cards
-  // skipped over still take their places (and a tie may come first in bank order).
-  return jump.at + jump.ties <= left;
 }
 
 function othersViews(views: Record<string, number>, own?: ReadonlySet<string>) {

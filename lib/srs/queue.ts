@@ -93,7 +93,10 @@ export function nextCard(cards: readonly QueueCard[], ctx: QueueContext): QueueC
 }
 
 /** Whether another page put `c` on screen within the rotation window (so it is passed over). */
-export function shownLately(c: Pick<QueueCard, 'id'>, ctx: QueueContext): boolean {
+export function shownLately(
+  c: Pick<QueueCard, 'id'>,
+  ctx: Pick<QueueContext, 'now' | 'recentViews' | 'rotateWindowMs'>,
+): boolean {
   const shown = ctx.recentViews?.[c.id];
   return shown !== undefined && ctx.now - shown < (ctx.rotateWindowMs ?? DEFAULT_ROTATE_WINDOW_MS);
 }

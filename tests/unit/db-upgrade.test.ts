@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { State } from 'ts-fsrs';
-import { DB_VERSION, dueReviewCards, newCardWindow, openStudyDb, withQueueKeys } from '@/lib/db';
+import { DB_VERSION, newCardWindow, openStudyDb, withQueueKeys } from '@/lib/db';
 
 interface Fixture {
   version: number;
@@ -61,7 +61,7 @@ describe('upgrading the database', () => {
     expect(db.objectStoreNames.contains('logPages')).toBe(true);
     expect(await db.count('logPages')).toBe(0);
     // The new indexes answer the queue's questions.
-    const due = await dueReviewCards(db, Date.UTC(2030, 0, 1));
+    const due = await db.getAllFromIndex('cards', 'reviewDue', IDBKeyRange.upperBound(Date.UTC(2030, 0, 1)));
     expect(due.map((c) => c.id).sort()).toEqual(
       V1.cards
         .filter((c) => c.state !== State.New && c.inBank)

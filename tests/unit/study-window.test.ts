@@ -112,14 +112,17 @@ describe('the queue read through a window of the most overdue reviews', () => {
     );
   });
 
-  it('reads past the window when every card in it was shown lately on another page', async () => {
+  it('reads past the cards other pages showed lately, in the same read', async () => {
     const db = await openStudyDb(`window-rotate-${Math.random()}`);
-    await putReviews(db, 6);
+    await putReviews(db, 9);
     for (const id of ['r0', 'r1', 'r2']) await markViewed(db, id, T0 - 60_000);
+    // Shown longer ago than the rotation window: not passed over, not read past.
+    await markViewed(db, 'r8', T0 - 60 * 60_000);
     const snap = await studySnapshot(db, { ...DEFAULT_SETTINGS, maxReviewsPerDay: 1000 }, T0, { window: 2 });
     db.close();
     expect(pickFromSnapshot(snap).card?.id).toBe('r3');
-    expect(snap.counts.due).toBe(6);
+    expect(snap.cards.map((c) => c.id)).toEqual(['r0', 'r1', 'r2', 'r3', 'r4']);
+    expect(snap.counts.due).toBe(9);
   });
 
   it('reading on past cards shown lately, still keeps to the daily review limit', async () => {
@@ -139,7 +142,6 @@ describe('the queue read through a window of the most overdue reviews', () => {
     expect(pickFromSnapshot(snap).card?.id).toBe('r1');
     // With room for six, it reads on and offers the first not shown lately.
     const roomy = await studySnapshot(db, { ...settings, maxReviewsPerDay: 6 }, T0, { window: 1 });
-    expect(roomy.reviews?.jump?.at).toBe(3);
     expect(pickFromSnapshot(roomy).card?.id).toBe('r3');
     db.close();
   });
@@ -152,7 +154,6 @@ describe('the queue read through a window of the most overdue reviews', () => {
     await markViewed(db, 'r0', T0 - 60_000);
     const snap = await studySnapshot(db, DEFAULT_SETTINGS, T0, { window: 1 });
     db.close();
-    expect(snap.reviews?.jump?.at).toBe(1);
     expect(pickFromSnapshot(snap).card?.id).toBe('b1');
   });
 
