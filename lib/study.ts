@@ -139,7 +139,12 @@ async function windowSnapshot(
   });
   if (!sameScope(read.scope, settings)) return null;
   const { tally, views } = read;
-  const ctx = queueContext(settings, now, tally, views, { rotate, exclude, ownViews });
+  // The ids left out as they were when the read was sized (a page may skip another meanwhile).
+  const ctx = queueContext(settings, now, tally, views, {
+    rotate,
+    exclude: exclude && new Set(excludedIds),
+    ownViews,
+  });
   const newLeft = Math.max(0, settings.newPerDay - tally.newToday) + excludedIds.length;
   let fresh = read.newCards.filter((c) => !((c.buriedUntil ?? 0) > now)).slice(0, newLeft);
   // Buried new cards took room in what was read: read on, past them.

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { keyQueueFor, openStudyDb, withQueueKeys, type CardRecord, type StudyDatabase } from '@/lib/db';
-import { markViewed } from '@/lib/db/views';
+import { markViewed, VIEWS_KEY } from '@/lib/db/views';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { State } from '@/lib/srs/card-state';
 import { nextCard, queueCounts, type QueueContext } from '@/lib/srs/queue';
+import { studyDayStart } from '@/lib/srs/day';
 import { dueNow, pickFromSnapshot, studySnapshot } from '@/lib/study';
 import { T0 } from './helpers';
 
@@ -54,6 +55,43 @@ const scenarioArb = fc.record({
   // The queue's indexes keyed for the filter studied (the usual case), for another filter
   // (it has just changed), or never keyed (every topic).
   keyed: fc.oneof(fc.constant('same' as const), fc.constant('never' as const), filterArb),
+});
+
+/**
+ * Queues whose head is what a page passes over: cards due one after another (some at the
+ * same moment), views and exclusions on the first of them, views in the future and at the
+ * very edge of the rotation window (minutes ago), the page's own views, ratings already
+ * given today, and bank order unlike id order.
+ */
+const headArb = fc.record({
+  cards: fc.array(
+    fc.record({
+      state: fc.constantFrom(
+        State.Review,
+        State.Review,
+        State.Review,
+        State.Review,
+        State.Learning,
+        State.New,
+      ),
+      tie: fc.boolean(),
+      buried: fc.constantFrom(false, false, false, true),
+      suspended: fc.constantFrom(false, false, false, false, false, true),
+      inBank: fc.constantFrom(true, true, true, true, true, false),
+      section: fc.constantFrom('basics', 'basics', 'basics', 'inference'),
+    }),
+    { minLength: 4, maxLength: 16 },
+  ),
+  window: fc.integer({ min: 1, max: 3 }),
+  maxReviewsPerDay: fc.integer({ min: 0, max: 10 }),
+  newPerDay: fc.integer({ min: 0, max: 3 }),
+  reviewsToday: fc.integer({ min: 0, max: 3 }),
+  newToday: fc.integer({ min: 0, max: 2 }),
+  viewed: fc.array(fc.tuple(fc.nat(7), fc.constantFrom(-5, 0, 1, 10, 29, 30, 31)), { maxLength: 8 }),
+  excluded: fc.array(fc.nat(7), { maxLength: 4 }),
+  own: fc.array(fc.nat(7), { maxLength: 2 }),
+  rotate: fc.boolean(),
+  inferenceOff: fc.boolean(),
 });
 
 describe('the queue read through a window of the most overdue reviews', () => {
@@ -109,6 +147,92 @@ describe('the queue read through a window of the most overdue reviews', () => {
         expect(snap.counts.nextDue).toBe(queueCounts(all, snap.ctx).nextDue);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('reads just far enough past the cards it passes over: the same pick and counts as the whole queue', async () => {
+    await fc.assert(
+      fc.asyncProperty(headArb, async (sc) => {
+        const db = await openStudyDb(`window-head-${Math.random()}`);
+        let at = -20;
+        const cards = sc.cards.map((c, i) => {
+          if (!c.tie) at += 1;
+          return cardAt(i, {
+            section: c.section,
+            topics: [],
+            // Bank order unlike id order, so cards due together sit differently in the index.
+            order: (i * 7) % 31,
+            inBank: c.inBank,
+            ...(c.suspended ? { suspended: true } : {}),
+            ...(c.buried ? { buriedUntil: T0 + 2 * HOUR } : {}),
+            state: c.state,
+            due: T0 + (at / 4) * HOUR,
+            ...(c.state === State.New ? { reps: 0, last_review: null } : {}),
+          });
+        });
+        const views = Object.fromEntries(sc.viewed.map(([i, ago]) => [`c${i}`, T0 - ago * 60_000]));
+        const day = studyDayStart(T0, DEFAULT_SETTINGS.dayStartHour);
+        const rated = [
+          ...Array.from({ length: sc.reviewsToday }, () => State.Review),
+          ...Array.from({ length: sc.newToday }, () => State.New),
+        ].map((state, k) => ({
+          ...cardAt(100 + k),
+          id: `rv${k}`,
+          cardId: 'x',
+          rating: 3,
+          state,
+          review: day + 1 + k,
+        }));
+        const tx = db.transaction(['cards', 'reviews', 'meta'], 'readwrite');
+        await Promise.all([
+          ...cards.map((c) => tx.objectStore('cards').put(withQueueKeys(c))),
+          ...rated.map((r) => tx.objectStore('reviews').put(r as never)),
+          tx.objectStore('meta').put(views, VIEWS_KEY),
+          tx.done,
+        ]);
+        const filter = { disabledSections: sc.inferenceOff ? ['inference'] : [], disabledTopics: [] };
+        await keyQueueFor(db, filter);
+        const settings = {
+          ...DEFAULT_SETTINGS,
+          maxReviewsPerDay: sc.maxReviewsPerDay,
+          newPerDay: sc.newPerDay,
+          ...filter,
+        };
+        const exclude = new Set(sc.excluded.map((i) => `c${i}`));
+        const ownViews = new Set(sc.own.map((i) => `c${i}`));
+        const snap = await studySnapshot(db, settings, T0, {
+          exclude,
+          ownViews,
+          rotate: sc.rotate,
+          window: sc.window,
+        });
+        const all = await db.getAll('cards');
+        db.close();
+        expect(snap.reviews).toBeDefined();
+        // The whole queue's context, built here rather than by the code under test.
+        const others = Object.fromEntries(Object.entries(views).filter(([id]) => !ownViews.has(id)));
+        const whole: QueueContext = {
+          now: T0,
+          filter,
+          newPerDay: sc.newPerDay,
+          maxReviewsPerDay: sc.maxReviewsPerDay,
+          newToday: sc.newToday,
+          reviewsToday: sc.reviewsToday,
+          recentViews: sc.rotate ? others : {},
+          exclude,
+        };
+        const head = { exclude: undefined, recentViews: {} };
+        for (const [ctx, change] of [
+          [whole, {}],
+          [{ ...whole, ...head }, head],
+        ] as const) {
+          const got = pickFromSnapshot(snap, change);
+          expect(got.card?.id ?? null).toBe(nextCard(all, ctx)?.id ?? null);
+          const { due, newLeft, nextDue } = got.counts;
+          expect({ due, newLeft, nextDue }).toEqual(queueCounts(all, ctx));
+        }
+      }),
+      { numRuns: 400 },
     );
   });
 
