@@ -10,7 +10,7 @@ import type {
 } from './messaging';
 import type { PaintLabels, PreparedCard, PreparedStore } from './prepared';
 import type { Settings } from './settings';
-import type { CardAction, Grade } from './srs/card-state';
+import { State, type CardAction, type Grade } from './srs/card-state';
 import { pickFromSnapshot, pickNextCard, studySnapshot, type StudyCounts } from './study';
 
 /** What the page says after an action, until the next one. */
@@ -206,7 +206,17 @@ export function createStudySession(deps: SessionDeps) {
         rotate,
         exclude: new Set([...skipped, current.card.id]),
       });
-      const next = pickFromSnapshot(snap);
+      // As the queue will be once this card is rated: it then counts against today's limits
+      // (left out, it would leave room for one more new card or review than there will be).
+      const was = current.card.state;
+      const next = pickFromSnapshot(
+        snap,
+        was === State.New
+          ? { newToday: snap.ctx.newToday + 1 }
+          : was === State.Review
+            ? { reviewsToday: snap.ctx.reviewsToday + 1 }
+            : {},
+      );
       if (gen !== generation) return;
       upNext = next.card
         ? prepared(next.card, await deps.loadQuestion(next.card.id), next.counts, now)

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Rating } from 'ts-fsrs';
 import { handleGrade } from '@/lib/background-core';
+import { withQueueKeys } from '@/lib/db';
+import { markViewed } from '@/lib/db/views';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { sessionFixture, T0 } from './helpers';
 
@@ -19,6 +21,56 @@ describe('study session', () => {
     expect(sent.map((r) => [r.cardId, r.rating, r.reviewId])).toEqual([['q1', 3, 'review-1']]);
     expect(await db.count('reviews')).toBe(1);
     expect(session.state.kind === 'card' && session.state.card.id).toBe('q2');
+  });
+
+  it('paints after a rating the card the queue then confirms, when other tabs showed the first new cards', async () => {
+    // Today's ten new cards are q0..q9; other tabs showed q1..q9 a minute ago. Once q0 is
+    // rated it counts as introduced, so q10 is not among today's new cards: the card painted
+    // at once must not be q10, only for the queue to swap it a moment later.
+    const ids = Array.from({ length: 12 }, (_, i) => `q${i}`);
+    const { session, db } = await sessionFixture(ids, { newPerDay: 10 });
+    for (const id of ids.slice(1, 10)) await markViewed(db, id, T0 - 60_000);
+    await session.start();
+    expect(session.state.kind === 'card' && session.state.card.id).toBe('q0');
+    session.reveal();
+    // Let the page prepare the card after this one.
+    await new Promise((r) => setTimeout(r, 50));
+    const painted: string[] = [];
+    session.subscribe((s) => {
+      if (s.kind === 'card' && !s.pending) painted.push(s.card.id);
+    });
+    await session.rate(Rating.Good);
+    expect(session.state.kind === 'card' && session.state.confirmed).toBe(true);
+    expect(new Set(painted).size).toBe(1);
+    expect(painted[0]).not.toBe('q10');
+  });
+
+  it('paints after rating a review the card the queue then confirms, at the daily review limit', async () => {
+    // Four reviews due, room for three today; other tabs showed r1 and r2. Once r0 is rated,
+    // r3 is past today's limit.
+    const ids = ['r0', 'r1', 'r2', 'r3'];
+    const { session, db } = await sessionFixture(ids, { maxReviewsPerDay: 3, newPerDay: 0 });
+    for (const [i, id] of ids.entries()) {
+      const card = (await db.get('cards', id))!;
+      const due = T0 - (10 - i) * 3_600_000;
+      await db.put(
+        'cards',
+        withQueueKeys({ ...card, state: 2, due, reps: 3, last_review: due - 86_400_000 }),
+      );
+    }
+    for (const id of ['r1', 'r2']) await markViewed(db, id, T0 - 60_000);
+    await session.start();
+    expect(session.state.kind === 'card' && session.state.card.id).toBe('r0');
+    session.reveal();
+    await new Promise((r) => setTimeout(r, 50));
+    const painted: string[] = [];
+    session.subscribe((s) => {
+      if (s.kind === 'card' && !s.pending) painted.push(s.card.id);
+    });
+    await session.rate(Rating.Good);
+    expect(session.state.kind === 'card' && session.state.confirmed).toBe(true);
+    expect(new Set(painted).size).toBe(1);
+    expect(painted[0]).not.toBe('r3');
   });
 
   it('shows "all caught up" with the next due time once nothing is due', async () => {
