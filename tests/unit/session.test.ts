@@ -4,6 +4,7 @@ import { handleGrade } from '@/lib/background-core';
 import { withQueueKeys } from '@/lib/db';
 import { markViewed } from '@/lib/db/views';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
+import type { StudySession } from '@/lib/session';
 import { sessionFixture, T0 } from './helpers';
 
 describe('study session', () => {
@@ -32,15 +33,7 @@ describe('study session', () => {
     for (const id of ids.slice(1, 10)) await markViewed(db, id, T0 - 60_000);
     await session.start();
     expect(session.state.kind === 'card' && session.state.card.id).toBe('q0');
-    session.reveal();
-    // Let the page prepare the card after this one.
-    await new Promise((r) => setTimeout(r, 50));
-    const painted: string[] = [];
-    session.subscribe((s) => {
-      if (s.kind === 'card' && !s.pending) painted.push(s.card.id);
-    });
-    await session.rate(Rating.Good);
-    expect(session.state.kind === 'card' && session.state.confirmed).toBe(true);
+    const painted = await cardsPaintedAfterRating(session);
     expect(new Set(painted).size).toBe(1);
     expect(painted[0]).not.toBe('q10');
   });
@@ -61,14 +54,7 @@ describe('study session', () => {
     for (const id of ['r1', 'r2']) await markViewed(db, id, T0 - 60_000);
     await session.start();
     expect(session.state.kind === 'card' && session.state.card.id).toBe('r0');
-    session.reveal();
-    await new Promise((r) => setTimeout(r, 50));
-    const painted: string[] = [];
-    session.subscribe((s) => {
-      if (s.kind === 'card' && !s.pending) painted.push(s.card.id);
-    });
-    await session.rate(Rating.Good);
-    expect(session.state.kind === 'card' && session.state.confirmed).toBe(true);
+    const painted = await cardsPaintedAfterRating(session);
     expect(new Set(painted).size).toBe(1);
     expect(painted[0]).not.toBe('r3');
   });
@@ -147,3 +133,19 @@ describe('a rating whose answer was lost', () => {
     expect(session.state.kind === 'card' && session.state.card.id).toBe('q2');
   });
 });
+
+/**
+ * Reveals the card on screen, lets the page prepare the one after it, rates Good, and
+ * returns every card painted from then until the queue confirmed one.
+ */
+async function cardsPaintedAfterRating(session: StudySession): Promise<string[]> {
+  session.reveal();
+  await new Promise((r) => setTimeout(r, 50));
+  const painted: string[] = [];
+  session.subscribe((s) => {
+    if (s.kind === 'card' && !s.pending) painted.push(s.card.id);
+  });
+  await session.rate(Rating.Good);
+  expect(session.state.kind === 'card' && session.state.confirmed).toBe(true);
+  return painted;
+}
