@@ -29,13 +29,12 @@ export interface StudySnapshot {
   counts: StudyCounts;
   /**
    * Set when only the most overdue reviews were read (see `REVIEW_WINDOW`): how many are
-   * due (counted up to one past the daily limit and the exclusions: more changes nothing),
-   * the `reviewDue` of the last one read, and the excluded cards, to count without them.
-   * Its picks are exact for its own options and for the head of the queue.
+   * due (counted up to one past the daily limit and the exclusions: more changes nothing)
+   * and the excluded cards, to count without them. Its picks are exact for its own options
+   * and for the head of the queue.
    */
   reviews?: {
     total: number;
-    lastKey: number | null;
     excluded: CardRecord[];
   };
 }
@@ -157,7 +156,6 @@ async function windowSnapshot(
     counts: { due: 0, newLeft: 0, nextDue: read.nextDue, reviewedToday: tally.total },
     reviews: {
       total: read.reviews.total,
-      lastKey: read.reviews.lastKey,
       excluded: read.ids.filter((c): c is CardRecord => c !== undefined),
     },
   };

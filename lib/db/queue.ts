@@ -47,8 +47,6 @@ export interface ReviewWindow {
   cards: CardRecord[];
   /** How many review cards are due, counted by their index keys up to `countUpTo` (no record read). */
   total: number;
-  /** The `reviewDue` of the last card read; every review card due earlier is in `cards`. */
-  lastKey: number | null;
 }
 
 /**
@@ -90,7 +88,7 @@ export async function readQueueWindow(
     tally,
     views,
     learning: [...learning, ...relearning],
-    reviews: { ...reviews, total },
+    reviews: { cards: reviews, total },
     newCards: fresh,
     ids,
     nextDue,
@@ -109,18 +107,13 @@ export function isDueReview(c: CardRecord, now: number): boolean {
  * card past the limit is due at that very moment can more follow, so only then is the
  * index read again.
  */
-async function withTies(
-  db: StudyDatabase,
-  read: CardRecord[],
-  limit: number,
-): Promise<Omit<ReviewWindow, 'total'>> {
+async function withTies(db: StudyDatabase, read: CardRecord[], limit: number): Promise<CardRecord[]> {
   const first = read.slice(0, limit);
-  const last = first.at(-1)?.reviewDue ?? null;
-  const tieFollows = read.length > limit && read[limit]!.reviewDue === last;
-  if (last === null || !tieFollows) return { cards: first, lastKey: last };
+  const last = first.at(-1)?.reviewDue;
+  if (last === undefined || !(read.length > limit && read[limit]!.reviewDue === last)) return first;
   const seen = new Set(first.map((c) => c.id));
   const ties = await db.getAllFromIndex('cards', 'stateDue', IDBKeyRange.only([State.Review, last]));
-  return { cards: [...first, ...ties.filter((c) => !seen.has(c.id))], lastKey: last };
+  return [...first, ...ties.filter((c) => !seen.has(c.id))];
 }
 
 /** The first `limit` new cards in scope and not buried, in bank order, reading no further than needed. */
