@@ -128,7 +128,7 @@ async function windowSnapshot(
     // the whole queue's. (Beyond `countUpTo` views, the daily limit falls inside the read.)
     reviews: (views) => {
       if (window === 0) return 0;
-      const others = rotate ? othersViews(views, ownViews) : {};
+      const others = viewsToPassOver(views, { rotate, ownViews });
       const shown = Object.keys(others).filter((id) => shownLately({ id }, { now, recentViews: others }));
       return window + excludedIds.length + Math.min(shown.length, countUpTo);
     },
@@ -177,7 +177,7 @@ function queueContext(
     maxReviewsPerDay: settings.maxReviewsPerDay,
     newToday: tally.newToday,
     reviewsToday: tally.reviewsToday,
-    recentViews: rotate ? othersViews(views, ownViews) : {},
+    recentViews: viewsToPassOver(views, { rotate, ownViews }),
     ...(exclude ? { exclude } : {}),
   };
 }
@@ -199,9 +199,14 @@ function windowCounts(snap: StudySnapshot, ctx: QueueContext): Pick<QueueCounts,
   return { due: learning + Math.min(reviews, left), newLeft: newCards(snap.cards, ctx).length };
 }
 
-function othersViews(views: Record<string, number>, own?: ReadonlySet<string>) {
-  if (!own?.size) return views;
-  return Object.fromEntries(Object.entries(views).filter(([id]) => !own.has(id)));
+/** The views a page passes cards over for: other pages' views, and none when it does not rotate. */
+function viewsToPassOver(
+  views: Record<string, number>,
+  { rotate, ownViews }: Pick<PickOptions, 'rotate' | 'ownViews'>,
+): Record<string, number> {
+  if (!rotate) return {};
+  if (!ownViews?.size) return views;
+  return Object.fromEntries(Object.entries(views).filter(([id]) => !ownViews.has(id)));
 }
 
 /**
