@@ -3,7 +3,7 @@
 //   npm run bank -- check             validate every entry and report every problem (exit 1 if any)
 //   npm run bank -- stats             counts per section and topic
 import { resolve } from 'node:path';
-import { compileEntry, readBank } from '../lib/bank/compile';
+import { buildsOnProblems, compileEntry, readBank } from '../lib/bank/compile';
 import { SECTIONS } from '../lib/bank/taxonomy';
 import { topicKey } from '../lib/srs/scope';
 
@@ -26,6 +26,7 @@ switch (command) {
       difficulty: e.difficulty,
       refs: e.refs,
       checked: e.checked,
+      builds_on: e.buildsOn,
       zh: e.zh,
       en: e.en,
     }));
@@ -34,6 +35,7 @@ switch (command) {
   }
   case 'check': {
     const problems = errors.map((e) => e.message);
+    problems.push(...buildsOnProblems(entries));
     for (const e of entries) {
       try {
         compileEntry(e);

@@ -52,6 +52,38 @@ function strayDollar(html: string): string | null {
   return i < 0 ? null : text.slice(Math.max(0, i - 30), i + 30);
 }
 
+/**
+ * What is wrong with the entries' `builds_on` lists: ids no entry has, an entry naming
+ * itself, and cycles (each reported once, as the path that closes it).
+ *
+ * @example
+ * buildsOnProblems([{ id: 'a', buildsOn: ['b'] }, { id: 'b', buildsOn: ['a'] }])
+ * // ['builds_on has a cycle: a -> b -> a']
+ */
+export function buildsOnProblems(entries: Pick<SourceEntry, 'id' | 'buildsOn'>[]): string[] {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const problems: string[] = [];
+  for (const e of entries)
+    for (const dep of e.buildsOn)
+      if (!byId.has(dep)) problems.push(`${e.id}: builds_on names "${dep}", which is no entry`);
+  const done = new Set<string>();
+  const onPath: string[] = [];
+  const visit = (id: string): void => {
+    const at = onPath.indexOf(id);
+    if (at >= 0) {
+      problems.push(`builds_on has a cycle: ${[...onPath.slice(at), id].join(' -> ')}`);
+      return;
+    }
+    if (done.has(id)) return;
+    onPath.push(id);
+    for (const dep of byId.get(id)?.buildsOn ?? []) if (byId.has(dep)) visit(dep);
+    onPath.pop();
+    done.add(id);
+  };
+  for (const e of entries) visit(e.id);
+  return problems;
+}
+
 /** Compiles one entry's Markdown to HTML. Throws if its math does not parse. */
 export function compileEntry(e: SourceEntry): CompiledQuestion {
   const side = (s: SourceEntry['zh']) => ({
@@ -73,8 +105,9 @@ export function compileEntry(e: SourceEntry): CompiledQuestion {
     }
   }
   const section = SECTIONS.find((s) => s.id === e.section)!;
+  const { buildsOn: _buildsOn, ...rest } = e;
   return {
-    ...e,
+    ...rest,
     hasMath: [zh, en].some((s) => hasMath(s.question) || hasMath(s.answer)),
     labels: { section: section.label, topics: e.topics.map((t) => section.topics[t]!) },
     zh,
@@ -101,6 +134,7 @@ export function compileBank(root: string): CompiledBank {
       errors.push(new EntryError(`questions/${e.section}/${e.id}.md`, [(err as Error).message]));
     }
   }
+  for (const p of buildsOnProblems(entries)) errors.push(new EntryError('questions/', [p]));
   if (errors.length) {
     throw new Error(
       `The question bank has ${errors.length} malformed ${errors.length === 1 ? 'entry' : 'entries'}:\n` +

@@ -29,6 +29,9 @@ const frontmatterSchema = v.strictObject({
     v.regex(/^20\d\d-(0[1-9]|1[0-2])$/, 'checked must be YYYY-MM'),
   ),
   refs: v.pipe(v.array(refSchema), v.minLength(1, 'at least one reference')),
+  builds_on: v.optional(
+    v.array(v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'builds_on holds entry ids'))),
+  ),
 });
 
 export class EntryError extends Error {
@@ -133,6 +136,7 @@ export function parseEntry(file: string, text: string): SourceEntry {
     difficulty: f.difficulty,
     refs: f.refs,
     checked: f.checked,
+    buildsOn: [...new Set(f.builds_on ?? [])],
     zh: { question: parts['zh question'], answer: parts['zh answer'] },
     en: { question: parts['en question'], answer: parts['en answer'] },
   };

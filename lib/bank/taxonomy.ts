@@ -32,6 +32,9 @@ export const SECTIONS: readonly SectionDef[] = [
       'pretraining-objectives': { zh: '预训练目标', en: 'Pretraining objectives' },
       'loss-perplexity': { zh: '损失与困惑度', en: 'Loss and perplexity' },
       decoding: { zh: '解码策略', en: 'Decoding' },
+      'efficient-attention': { zh: '高效注意力与 MLA', en: 'Efficient attention and MLA' },
+      'state-space-models': { zh: '状态空间模型与线性注意力', en: 'State-space models and linear attention' },
+      'multi-token-prediction': { zh: '多 token 预测', en: 'Multi-token prediction' },
     },
   },
   {
@@ -49,6 +52,9 @@ export const SECTIONS: readonly SectionDef[] = [
       moe: { zh: '混合专家 MoE', en: 'Mixture of experts' },
       distillation: { zh: '蒸馏', en: 'Distillation' },
       'continual-pretraining': { zh: '继续预训练', en: 'Continual pretraining' },
+      'reasoning-rl': { zh: '推理模型与强化学习', en: 'Reasoning models and RL' },
+      'reward-models': { zh: '奖励模型（ORM / PRM）', en: 'Reward models (ORM / PRM)' },
+      'test-time-compute': { zh: '测试时计算', en: 'Test-time compute' },
     },
   },
   {
@@ -67,6 +73,9 @@ export const SECTIONS: readonly SectionDef[] = [
       evaluation: { zh: '评测', en: 'Evaluation' },
       safety: { zh: '安全', en: 'Safety' },
       multimodal: { zh: '多模态', en: 'Multimodal' },
+      'vision-language': { zh: '视觉语言模型', en: 'Vision-language models' },
+      'agent-protocols': { zh: '智能体协议（MCP）', en: 'Agent protocols (MCP)' },
+      'llm-as-judge': { zh: 'LLM 评审', en: 'LLM-as-a-judge' },
     },
   },
   {
@@ -86,6 +95,8 @@ export const SECTIONS: readonly SectionDef[] = [
       collectives: { zh: '集合通信', en: 'Collectives' },
       'training-frameworks': { zh: '训练框架', en: 'Training frameworks' },
       'fault-tolerance': { zh: '容错与检查点', en: 'Fault tolerance and checkpoints' },
+      'fp8-training': { zh: 'FP8 训练', en: 'FP8 training' },
+      'expert-parallel': { zh: '专家并行', en: 'Expert parallelism' },
     },
   },
   {
@@ -105,6 +116,8 @@ export const SECTIONS: readonly SectionDef[] = [
       'cpu-edge': { zh: 'CPU 与端侧推理', en: 'CPU and edge inference' },
       'serving-engines': { zh: '推理引擎', en: 'Serving engines' },
       hardware: { zh: '硬件与速度', en: 'Hardware and speed' },
+      'pd-disaggregation': { zh: 'PD 分离', en: 'Prefill/decode disaggregation' },
+      'low-precision': { zh: 'FP8 与 FP4 推理', en: 'FP8 and FP4 inference' },
     },
   },
 ];

@@ -20,12 +20,14 @@ export interface SourceEntry {
   refs: BankRef[];
   /** `YYYY-MM`: when the facts were last checked against the references. */
   checked: string;
+  /** Ids of the entries this one builds on, so new cards can come foundations first. */
+  buildsOn: string[];
   zh: Side;
   en: Side;
 }
 
 /** What a page loads for one question: HTML compiled at build time. */
-export interface CompiledQuestion extends Omit<SourceEntry, 'zh' | 'en'> {
+export interface CompiledQuestion extends Omit<SourceEntry, 'zh' | 'en' | 'buildsOn'> {
   /** True when the answer has math, so the page loads KaTeX's stylesheet. */
   hasMath: boolean;
   /**

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileBank, compileEntry } from '@/lib/bank/compile';
+import { buildsOnProblems, compileBank, compileEntry, readBank } from '@/lib/bank/compile';
 import { questionLabels } from '@/lib/bank/labels';
 import { EntryError, parseEntry } from '@/lib/bank/parse';
 import { renderMarkdown } from '@/lib/bank/render';
@@ -227,3 +227,26 @@ describe('the bundled bank', () => {
 function section(id: string) {
   return SECTIONS.find((s) => s.id === id)!;
 }
+
+describe('builds_on', () => {
+  it('names ids no entry has, an entry naming itself, and cycles', () => {
+    const e = (id: string, buildsOn: string[]) => ({ id, buildsOn });
+    expect(buildsOnProblems([e('a', ['b']), e('b', [])])).toEqual([]);
+    expect(buildsOnProblems([e('a', ['zzz'])])).toEqual(['a: builds_on names "zzz", which is no entry']);
+    expect(buildsOnProblems([e('a', ['a'])])).toEqual(['builds_on has a cycle: a -> a']);
+    expect(buildsOnProblems([e('a', ['b']), e('b', ['c']), e('c', ['a'])])).toEqual([
+      'builds_on has a cycle: a -> b -> c -> a',
+    ]);
+  });
+
+  it('is read from the frontmatter and an unknown id fails the compile', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bank-'));
+    mkdirSync(join(dir, 'basics'));
+    writeFileSync(
+      join(dir, 'basics', 'a.md'),
+      GOOD.replace('id: sample-entry', 'id: a').replace('difficulty: 2', 'difficulty: 2\nbuilds_on: [nope]'),
+    );
+    expect(readBank(dir).entries[0]?.buildsOn).toEqual(['nope']);
+    expect(() => compileBank(dir)).toThrow(/builds_on names "nope"/);
+  });
+});
