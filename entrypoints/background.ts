@@ -8,7 +8,6 @@ import {
   handleGrade,
   handlePreview,
   handleUndo,
-  keyQueueInTurn,
 } from '@/lib/background-core';
 import { installBenchHooks } from '@/lib/bench-hooks';
 import { openStudyDb, type StudyDatabase } from '@/lib/db/open';
@@ -35,14 +34,13 @@ export default defineBackground(() => {
 
   /**
    * Opens the database for one event (bringing the bundled bank in first if it changed since
-   * the last sync, and keying the queue for the topic filter if it changed), reads the
-   * settings, runs `work`, and closes the connection again.
+   * the last sync), reads the settings, runs `work`, and closes the connection again.
    */
   async function withStudyDb<T>(work: (db: StudyDatabase, settings: Settings) => Promise<T>): Promise<T> {
     const db = await openStudyDb();
     try {
       await ensureBankSynced(db, bankIndex, Date.now());
-      return await work(db, await keyQueueInTurn(db, loadSettings));
+      return await work(db, await loadSettings());
     } finally {
       db.close();
     }

@@ -3,7 +3,6 @@ import { bankSignature } from './bank/signature';
 import { recordRating, syncBank, type BankIndexEntry } from './db/cards';
 import type { StudyDatabase } from './db/open';
 import { clearViewed } from './db/views';
-import { keyQueueFor } from './db/queue-keys';
 import { changeCard, undoRating } from './db/card-actions';
 import type {
   CardActionRequest,
@@ -39,31 +38,6 @@ export async function ensureBankSynced(
 /** Whether the database holds this bank: its signature is stored only once a sync has committed. */
 export async function isBankSynced(db: StudyDatabase, index: readonly BankIndexEntry[]): Promise<boolean> {
   return (await db.get('meta', SIGNATURE_KEY)) === bankSignature(index);
-}
-
-/** The keyings this worker has started, one after another. */
-let keying: Promise<unknown> = Promise.resolve();
-
-/**
- * Keys the queue for the topic filter of the settings as `load` reads them when this
- * keying's turn comes, and returns those settings. One keying at a time in the worker, each
- * loading the settings at its turn: an event that started before a settings change cannot
- * key the queue for the old filter after a later event keyed it for the new one. A keying
- * that fails (a full disk) is logged and skipped, never in the way of the event's work: the
- * pages then read every card, which is right, only slower.
- */
-export function keyQueueInTurn(db: StudyDatabase, load: () => Promise<Settings>): Promise<Settings> {
-  const turn = keying.then(async () => {
-    const settings = await load();
-    try {
-      await keyQueueFor(db, settings);
-    } catch (e) {
-      console.warn('Could not key the queue for the topic filter; pages will read every card.', e);
-    }
-    return settings;
-  });
-  keying = turn.catch(() => {});
-  return turn;
 }
 
 /** What the toolbar badge shows: reviews due now in the chosen topics ('' when none). */

@@ -1,8 +1,8 @@
 import bankIndex from 'virtual:bank-index';
 import { browser } from 'wxt/browser';
-import { backupFileName, makeBackupFromRows } from './backup';
+import { backupFileName, makeBackup } from './backup';
 import { restoreFromText } from './backup-import';
-import { buildLogPages, readBackupData } from './db/log-pages';
+import { readHistory } from './db/history';
 import { studyDb } from './db/open';
 import { checkDatabase } from './db/repair';
 import type { OptionsTranslate } from './i18n/options-strings';
@@ -16,19 +16,12 @@ function announce(): void {
   browser.runtime.sendMessage({ type: 'history-changed' }).catch(() => {});
 }
 
-/**
- * Downloads the whole history as one JSON file. Reads only: it works whatever else fails.
- * The first export on a profile reads the log record by record and then keeps it as pages,
- * so later exports are quick (lib/db/log-pages.ts).
- */
+/** Downloads the whole history as one JSON file. Reads only: it works whatever else fails. */
 export async function exportBackup(t: OptionsTranslate): Promise<string> {
   const db = await studyDb();
-  const [{ cards, rows, rebuildPages }, settings] = await Promise.all([
-    readBackupData(db),
-    loadSettings().catch(() => null),
-  ]);
+  const [history, settings] = await Promise.all([readHistory(db), loadSettings().catch(() => null)]);
   const now = Date.now();
-  const backup = makeBackupFromRows(cards, rows, settings ?? DEFAULT_SETTINGS, now);
+  const backup = makeBackup(history, settings ?? DEFAULT_SETTINGS, now);
   const url = URL.createObjectURL(new Blob([JSON.stringify(backup)], { type: 'application/json' }));
   const a = document.createElement('a');
   a.href = url;
@@ -37,8 +30,6 @@ export async function exportBackup(t: OptionsTranslate): Promise<string> {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  // After the download: a failure here only leaves the next export as slow as this one.
-  if (rebuildPages) void buildLogPages(db).catch(() => {});
   return t('exported', { file: a.download, cards: backup.cards.length, reviews: backup.reviews.length });
 }
 

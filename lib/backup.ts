@@ -28,7 +28,7 @@ export const REVIEW_COLUMNS = [
 export type ReviewRow = [string, string, ...number[]];
 
 /** A card as a backup holds it: its schedule and placement, without the derived index keys. */
-export type BackupCard = Omit<CardRecord, 'reviewDue' | 'newOrder' | 'outOfScope'>;
+export type BackupCard = Omit<CardRecord, 'reviewDue' | 'newOrder'>;
 
 export interface BackupFile {
   format: typeof BACKUP_FORMAT;
@@ -56,28 +56,22 @@ export function rowToReview(row: readonly unknown[]): Record<string, unknown> {
  *
  * @example
  * JSON.stringify(makeBackup(await readHistory(db), settings, Date.now()))
- * // The options page's export: makeBackupFromRows with readBackupData's cards and rows.
  */
 export function makeBackup(history: HistorySnapshot, settings: Settings, now: number): BackupFile {
-  return makeBackupFromRows(history.cards, history.reviews.map(reviewToRow), settings, now);
-}
-
-/** The same document from review rows already made (`readReviewRows`, the fast export path). */
-export function makeBackupFromRows(
-  cards: readonly CardRecord[],
-  reviews: ReviewRow[],
-  settings: Settings,
-  now: number,
-): BackupFile {
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: new Date(now).toISOString(),
     settings,
-    cards: cards.map(({ reviewDue: _r, newOrder: _n, outOfScope: _o, ...card }) => card),
+    cards: history.cards.map(({ reviewDue: _r, newOrder: _n, ...card }) => card),
     reviewColumns: [...REVIEW_COLUMNS],
-    reviews,
+    reviews: inTimeOrder(history.reviews).map(reviewToRow),
   };
+}
+
+/** Reviews by time (ties by id), as the file lists them; read in key order, they come by id. */
+function inTimeOrder(reviews: readonly ReviewRecord[]): ReviewRecord[] {
+  return [...reviews].sort((a, b) => a.review - b.review || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** The file name a download gets, e.g. `llm-interview-cards-2026-11-29.json`. */

@@ -1,12 +1,10 @@
 // Specific modules, not the lib/db barrel: pages must not pull in import and repair code.
 import { isDueReview, newCardWindow, readQueueWindow } from './db/queue';
-import { tallySince } from './db/reviews';
-import { recentViews } from './db/views';
 import type { StudyDatabase } from './db/open';
 import type { CardRecord } from './db/schema';
 import type { Settings } from './settings';
 import { studyDayStart } from './srs/day';
-import { sameScope } from './srs/scope';
+import { inScope } from './srs/scope';
 import { State } from './srs/card-state';
 import {
   dueCards,
@@ -62,61 +60,24 @@ interface WindowOptions extends PickOptions {
 }
 
 /**
- * Reads what the queue needs, by index: the due cards, the new cards that may still come
- * today, today's tally, recent views, and when the next card falls due. Only the cards in
- * learning steps and the most overdue reviews are read; how many reviews are due comes
- * from the `stateDue` index. The indexes hold only cards inside the topic filter they
- * were keyed for (`keyQueueFor`); until they are keyed for the filter the person just
- * chose, every card is read.
+ * How many cards are due now (what the badge shows): today's tally, the cards in learning
+ * steps and a count of the reviews (with every topic on, without reading a review).
+ */
+export async function dueNow(db: StudyDatabase, settings: Settings, now: number): Promise<number> {
+  return (await studySnapshot(db, settings, now, { rotate: false, window: 0, newCards: false })).counts.due;
+}
+
+/**
+ * Reads what the queue needs, by index: the due cards in learning steps, the most overdue
+ * reviews and a count of the rest, the new cards that may still come today, today's
+ * tally, recent views, and when the next card falls due, all inside the topic filter.
  */
 export async function studySnapshot(
   db: StudyDatabase,
   settings: Settings,
   now: number,
-  options: PickOptions = {},
+  { rotate = true, exclude, ownViews, window = REVIEW_WINDOW, newCards = true }: WindowOptions = {},
 ): Promise<StudySnapshot> {
-  return (await windowSnapshot(db, settings, now, options)) ?? everyCardSnapshot(db, settings, now, options);
-}
-
-/**
- * Every card, read whole: for the moments after the topic filter changed and before the
- * queue's indexes were keyed for it (the background does that at once).
- */
-async function everyCardSnapshot(
-  db: StudyDatabase,
-  settings: Settings,
-  now: number,
-  { rotate = true, exclude, ownViews }: PickOptions,
-): Promise<StudySnapshot> {
-  const [tally, views, cards] = await Promise.all([
-    tallySince(db, studyDayStart(now, settings.dayStartHour)),
-    recentViews(db),
-    db.getAll('cards'),
-  ]);
-  const ctx = queueContext(settings, now, tally, views, { rotate, exclude, ownViews });
-  return { cards, ctx, counts: { ...queueCounts(cards, ctx), reviewedToday: tally.total } };
-}
-
-/**
- * How many cards are due now (what the badge shows): today's tally, the cards in learning
- * steps and a count of the reviews, without reading a review.
- */
-export async function dueNow(db: StudyDatabase, settings: Settings, now: number): Promise<number> {
-  const options = { rotate: false, window: 0 };
-  const snap = await windowSnapshot(db, settings, now, { ...options, newCards: false });
-  return (snap ?? (await everyCardSnapshot(db, settings, now, options))).counts.due;
-}
-
-/**
- * Every due card in learning steps, the most overdue reviews, and the rest counted by
- * index; null when the indexes were keyed for another topic filter than `settings`.
- */
-async function windowSnapshot(
-  db: StudyDatabase,
-  settings: Settings,
-  now: number,
-  { rotate = true, exclude, ownViews, window = REVIEW_WINDOW, newCards = true }: WindowOptions,
-): Promise<StudySnapshot | null> {
   const excludedIds = [...(exclude ?? [])];
   const newUpTo = newCards ? settings.newPerDay + excludedIds.length : 0;
   const countUpTo = settings.maxReviewsPerDay + excludedIds.length + 1;
@@ -135,8 +96,8 @@ async function windowSnapshot(
     countUpTo,
     newCards: newUpTo,
     ids: excludedIds,
+    filter: settings,
   });
-  if (!sameScope(read.scope, settings)) return null;
   const { tally, views } = read;
   // The ids left out as they were when the read was sized (a page may skip another meanwhile).
   const ctx = queueContext(settings, now, tally, views, {
@@ -184,8 +145,9 @@ function queueContext(
 
 /** Due reviews the context excludes, among those the snapshot read for that purpose. */
 function excludedDueReviews(snap: StudySnapshot, ctx: QueueContext): number {
-  return (snap.reviews?.excluded ?? []).filter((c) => ctx.exclude?.has(c.id) && isDueReview(c, ctx.now))
-    .length;
+  return (snap.reviews?.excluded ?? []).filter(
+    (c) => ctx.exclude?.has(c.id) && isDueReview(c, ctx.now) && inScope(c, ctx.filter),
+  ).length;
 }
 
 /** The counts of a window snapshot: learning cards as read, reviews as the index counted them. */

@@ -2,7 +2,6 @@ import type { FSRS } from 'ts-fsrs';
 import { applyCardAction, type CardAction } from '../srs/card-actions';
 import { rollbackRating } from '../srs/schedule';
 import type { StudyDatabase } from './open';
-import { dropPagesHolding } from './log-pages';
 import { withQueueKeys } from './queue-keys';
 import type { CardRecord } from './schema';
 
@@ -37,7 +36,7 @@ export type UndoOutcome =
  * card's latest rating can be undone; card and log change in one transaction.
  */
 export async function undoRating(db: StudyDatabase, scheduler: FSRS, reviewId: string): Promise<UndoOutcome> {
-  const tx = db.transaction(['cards', 'reviews', 'meta'], 'readwrite');
+  const tx = db.transaction(['cards', 'reviews'], 'readwrite');
   const reviews = tx.objectStore('reviews');
   const cards = tx.objectStore('cards');
   const review = await reviews.get(reviewId);
@@ -53,11 +52,6 @@ export async function undoRating(db: StudyDatabase, scheduler: FSRS, reviewId: s
     return { status: 'not-latest' };
   }
   const restored = withQueueKeys({ ...card, ...rollbackRating(scheduler, card, review, review.prevDue) });
-  await Promise.all([
-    cards.put(restored),
-    reviews.delete(review.id),
-    dropPagesHolding(tx.objectStore('meta'), review.review),
-    tx.done,
-  ]);
+  await Promise.all([cards.put(restored), reviews.delete(review.id), tx.done]);
   return { status: 'undone', card: restored };
 }

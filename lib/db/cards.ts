@@ -1,7 +1,7 @@
 import { newSchedulingState, gradeCard, type Grade } from '../srs/schedule';
 import type { FSRS } from 'ts-fsrs';
 import type { CardRecord, ReviewRecord } from './schema';
-import { QUEUE_SCOPE_KEY, queueScopeOf, withQueueKeys } from './queue-keys';
+import { withQueueKeys } from './queue-keys';
 import type { StudyDatabase } from './open';
 
 /** What the build knows of each question: enough to make and place its card. */
@@ -29,11 +29,9 @@ export async function syncBank(
   bank: readonly BankIndexEntry[],
   now: number,
 ): Promise<SyncResult> {
-  const tx = db.transaction(['cards', 'meta'], 'readwrite');
+  const tx = db.transaction('cards', 'readwrite');
   const store = tx.objectStore('cards');
-  const [all, keyedScope] = await Promise.all([store.getAll(), tx.objectStore('meta').get(QUEUE_SCOPE_KEY)]);
-  // A card's section and topics may change here: it is keyed for the queue's topic scope.
-  const scope = queueScopeOf(keyedScope);
+  const all = await store.getAll();
   const existing = new Map(all.map((c) => [c.id, c]));
   const result: SyncResult = { added: 0, updated: 0, retired: 0 };
   const writes: Promise<unknown>[] = [];
@@ -41,16 +39,16 @@ export async function syncBank(
     const old = existing.get(entry.id);
     existing.delete(entry.id);
     if (!old) {
-      writes.push(store.put(withQueueKeys({ ...newSchedulingState(now), ...placement(entry) }, scope)));
+      writes.push(store.put(withQueueKeys({ ...newSchedulingState(now), ...placement(entry) })));
       result.added++;
     } else if (!samePlacement(old, entry)) {
-      writes.push(store.put(withQueueKeys({ ...old, ...placement(entry) }, scope)));
+      writes.push(store.put(withQueueKeys({ ...old, ...placement(entry) })));
       result.updated++;
     }
   }
   for (const gone of existing.values()) {
     if (!gone.inBank) continue;
-    writes.push(store.put(withQueueKeys({ ...gone, inBank: false }, scope)));
+    writes.push(store.put(withQueueKeys({ ...gone, inBank: false })));
     result.retired++;
   }
   await Promise.all([...writes, tx.done]);

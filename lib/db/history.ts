@@ -1,7 +1,6 @@
 import type { CardRecord, ReviewRecord } from './schema';
 import type { StudyDatabase } from './open';
-import { LOG_PAGES_KEY } from './log-pages';
-import { QUEUE_SCOPE_KEY, queueScopeOf, withQueueKeys } from './queue-keys';
+import { withQueueKeys } from './queue-keys';
 
 /** Everything the person has made: schedules, the review log and bookkeeping. */
 export interface HistorySnapshot {
@@ -11,9 +10,8 @@ export interface HistorySnapshot {
 }
 
 /**
- * Reads the whole history as records, in one read transaction (tests, tools). The export
- * reads the log through its pages instead (`log-pages.ts`): record by record, 100,000
- * reviews take ~1.5 s in Chromium.
+ * Reads the whole history as records, in one read transaction: what the export writes and
+ * the statistics count (50,000 reviews: ~0.3 s in Chromium, see BENCHMARKS.md).
  */
 export async function readHistory(db: StudyDatabase): Promise<HistorySnapshot> {
   const tx = db.transaction(['cards', 'reviews', 'meta'], 'readonly');
@@ -31,7 +29,7 @@ export async function readHistory(db: StudyDatabase): Promise<HistorySnapshot> {
 
 /**
  * Writes cards and reviews in one readwrite transaction: all of them or, if anything
- * fails, none. Cards get their queue keys (for the queue's topic scope); reviews already stored (same id) are kept as
+ * fails, none. Cards get their queue keys; reviews already stored (same id) are kept as
  * they are, so writing the same history twice changes nothing.
  */
 export async function writeHistory(
@@ -39,18 +37,12 @@ export async function writeHistory(
   cards: readonly CardRecord[],
   reviews: readonly ReviewRecord[],
 ): Promise<void> {
-  const tx = db.transaction(['cards', 'reviews', 'meta'], 'readwrite');
+  const tx = db.transaction(['cards', 'reviews'], 'readwrite');
   const cardStore = tx.objectStore('cards');
   const reviewStore = tx.objectStore('reviews');
-  const [keys, keyedScope] = await Promise.all([
-    reviewStore.getAllKeys(),
-    tx.objectStore('meta').get(QUEUE_SCOPE_KEY),
-  ]);
-  const existing = new Set(keys);
-  const scope = queueScopeOf(keyedScope);
+  const existing = new Set(await reviewStore.getAllKeys());
   const writes: Promise<unknown>[] = [];
-  for (const c of cards) writes.push(cardStore.put(withQueueKeys(c, scope)));
+  for (const c of cards) writes.push(cardStore.put(withQueueKeys(c)));
   for (const r of reviews) if (!existing.has(r.id)) writes.push(reviewStore.put(r));
-  writes.push(tx.objectStore('meta').delete(LOG_PAGES_KEY));
   await Promise.all([...writes, tx.done]);
 }

@@ -1,8 +1,7 @@
 import { State } from '../srs/card-state';
-import { inScope, type TopicFilter } from '../srs/scope';
+import { everyTopicOn, inScope, type TopicFilter } from '../srs/scope';
 import { tallySince, type DayTally } from './reviews';
 import { VIEWS_KEY, viewsOf, type RecentViews } from './views';
-import { QUEUE_SCOPE_KEY, queueScopeOf } from './queue-keys';
 import type { CardRecord } from './schema';
 import type { StudyDatabase } from './open';
 
@@ -25,11 +24,15 @@ export interface QueueWindowRequest {
   newCards: number;
   /** Cards to read by id (those a page leaves out, to count without them). */
   ids: readonly string[];
+  /**
+   * The topics studied. With every topic on, only the most overdue reviews are read;
+   * with some off, every due review is read and those outside the filter are dropped
+   * (at 3,000 cards a few hundred at most: cheaper than keeping the indexes per filter).
+   */
+  filter: TopicFilter;
 }
 
 export interface QueueWindow {
-  /** The topic filter the queue's keys were made for: the window holds only cards inside it. */
-  scope: TopicFilter;
   tally: DayTally;
   views: RecentViews;
   /** Every due card in (re)learning steps: few at any time. */
@@ -43,19 +46,24 @@ export interface QueueWindow {
 }
 
 export interface ReviewWindow {
-  /** The most overdue review cards, plus every card due at the same moment as the last of them. */
+  /**
+   * The most overdue review cards in the filter, plus every card due at the same moment
+   * as the last of them (with some topics off: every due review in the filter).
+   */
   cards: CardRecord[];
-  /** How many review cards are due, counted by their index keys up to `countUpTo` (no record read). */
+  /**
+   * How many review cards in the filter are due: with every topic on, counted by their
+   * index keys up to `countUpTo` (no record read).
+   */
   total: number;
 }
 
 /**
  * Everything the queue needs, read at once (separate read-only transactions run side by
- * side, which measured faster than one over three stores): the topic scope the indexes
- * were keyed for, today's ratings, the views, the due cards in learning steps, the most
- * overdue reviews and how many there are, the first new cards, and the next due time. A
- * backlog of hundreds costs no more than the few cards read. It describes the queue only
- * if `scope` is the filter the caller studies.
+ * side, which measured faster than one over three stores): today's ratings, the views,
+ * the due cards in learning steps, the most overdue reviews and how many there are, the
+ * first new cards, and the next due time, all inside the topic filter. With every topic
+ * on, a backlog of hundreds costs no more than the few cards read.
  */
 export async function readQueueWindow(
   db: StudyDatabase,
@@ -63,32 +71,42 @@ export async function readQueueWindow(
   req: QueueWindowRequest,
 ): Promise<QueueWindow> {
   const due = dueInState(State.Review, now);
+  const { filter } = req;
+  const everyTopic = everyTopicOn(filter);
+  const inFilter = (cards: CardRecord[]) => (everyTopic ? cards : cards.filter((c) => inScope(c, filter)));
   const viewsRead = db.get('meta', VIEWS_KEY).then(viewsOf);
+  const counted = everyTopic && db.getAllKeysFromIndex('cards', 'stateDue', due, req.countUpTo);
   // Started as soon as the views are in, alongside the longer reads below.
-  const reviewsRead = viewsRead.then(async (v) => {
-    const limit = req.reviews(v);
-    // One more than asked: whether it is due at the same moment as the last tells if ties follow.
-    const read = limit > 0 ? await db.getAllFromIndex('cards', 'stateDue', due, limit + 1) : [];
-    return withTies(db, read, limit);
-  });
-  const [scope, views, tally, learning, relearning, total, reviews, fresh, ids, nextDue] = await Promise.all([
-    db.get('meta', QUEUE_SCOPE_KEY).then(queueScopeOf),
+  const reviewsRead: Promise<ReviewWindow> = counted
+    ? viewsRead.then(async (v) => {
+        const limit = req.reviews(v);
+        // One more than asked: whether it is due at the same moment as the last tells if ties follow.
+        const read = limit > 0 ? await db.getAllFromIndex('cards', 'stateDue', due, limit + 1) : [];
+        return { cards: await withTies(db, read, limit), total: (await counted).length };
+      })
+    : db.getAllFromIndex('cards', 'stateDue', due).then((all) => {
+        const cards = inFilter(all);
+        return { cards, total: cards.length };
+      });
+  const [views, tally, learning, relearning, reviews, fresh, ids, nextDue] = await Promise.all([
     viewsRead,
     tallySince(db, req.dayStart),
     db.getAllFromIndex('cards', 'stateDue', dueInState(State.Learning, now)),
     db.getAllFromIndex('cards', 'stateDue', dueInState(State.Relearning, now)),
-    db.getAllKeysFromIndex('cards', 'stateDue', due, req.countUpTo).then((keys) => keys.length),
     reviewsRead,
-    req.newCards > 0 ? db.getAllFromIndex('cards', 'newOrder', null, req.newCards) : [],
+    req.newCards <= 0
+      ? []
+      : everyTopic
+        ? db.getAllFromIndex('cards', 'newOrder', null, req.newCards)
+        : newCardWindow(db, filter, req.newCards, now),
     Promise.all(req.ids.map((id) => db.get('cards', id))),
-    nextDueAfter(db, now),
+    nextDueAfter(db, now, filter),
   ]);
   return {
-    scope,
     tally,
     views,
-    learning: [...learning, ...relearning],
-    reviews: { cards: reviews, total },
+    learning: inFilter([...learning, ...relearning]),
+    reviews,
     newCards: fresh,
     ids,
     nextDue,
@@ -135,10 +153,17 @@ export async function newCardWindow(
 }
 
 /**
- * When the first card in the queue falls due (or comes back from being buried) after
- * `now`, or null. The index holds only cards inside the scope it was keyed for.
+ * When the first card in the filter falls due (or comes back from being buried) after
+ * `now`, or null.
  */
-export async function nextDueAfter(db: StudyDatabase, now: number): Promise<number | null> {
-  const card = await db.getFromIndex('cards', 'reviewDue', IDBKeyRange.lowerBound(now, true));
-  return card?.reviewDue ?? null;
+export async function nextDueAfter(
+  db: StudyDatabase,
+  now: number,
+  filter: TopicFilter,
+): Promise<number | null> {
+  const after = IDBKeyRange.lowerBound(now, true);
+  if (everyTopicOn(filter)) return (await db.getFromIndex('cards', 'reviewDue', after))?.reviewDue ?? null;
+  let cursor = await db.transaction('cards').store.index('reviewDue').openCursor(after);
+  while (cursor && !inScope(cursor.value, filter)) cursor = await cursor.continue();
+  return cursor?.value.reviewDue ?? null;
 }

@@ -2,8 +2,7 @@ import { makeScheduler, newSchedulingState } from '../srs/schedule';
 import { replayRatings } from '../srs/replay';
 import type { BankIndexEntry } from './cards';
 import type { StudyDatabase } from './open';
-import { LOG_PAGES_KEY } from './log-pages';
-import { QUEUE_SCOPE_KEY, queueScopeOf, sameQueueKeys, withQueueKeys } from './queue-keys';
+import { sameQueueKeys, withQueueKeys } from './queue-keys';
 import type { CardRecord, ReviewRecord } from './schema';
 import { writeAllOrNothing } from './restore';
 
@@ -54,15 +53,10 @@ export async function checkDatabase(
 ): Promise<RepairReport> {
   const scheduler = makeScheduler({ retention, fuzz: false });
   const report: RepairReport = { retired: 0, rebuilt: 0, recreated: 0, futureReviews: 0, orphansKept: 0 };
-  const tx = db.transaction(['cards', 'reviews', 'meta'], 'readwrite');
+  const tx = db.transaction(['cards', 'reviews'], 'readwrite');
   const cardStore = tx.objectStore('cards');
   const reviewStore = tx.objectStore('reviews');
-  const [cards, reviews, keyedScope] = await Promise.all([
-    cardStore.getAll(),
-    reviewStore.getAll(),
-    tx.objectStore('meta').get(QUEUE_SCOPE_KEY),
-  ]);
-  const scope = queueScopeOf(keyedScope);
+  const [cards, reviews] = await Promise.all([cardStore.getAll(), reviewStore.getAll()]);
   // Changes are computed first and written together at the end: all or nothing.
   const writes: (() => Promise<unknown>)[] = [];
   const rebuild = new Set<string>();
@@ -103,7 +97,7 @@ export async function checkDatabase(
       report.rebuilt++;
     }
     // Keys are written afresh too when only they are stale (say, written by an older version).
-    const record = withQueueKeys(next, scope);
+    const record = withQueueKeys(next);
     if (next !== c || !sameQueueKeys(record, c)) writes.push(() => cardStore.put(record));
   }
   for (const [cardId, history] of logs) {
@@ -117,12 +111,10 @@ export async function checkDatabase(
       { id: cardId, section: place.section, topics: [...place.topics], order: place.order, inBank: true },
       history,
     );
-    const record = withQueueKeys(card, scope);
+    const record = withQueueKeys(card);
     writes.push(() => cardStore.put(record));
     report.recreated++;
   }
-  // Reviews rewritten: the export's pages of the log no longer match it.
-  if (report.futureReviews > 0) writes.push(() => tx.objectStore('meta').delete(LOG_PAGES_KEY));
   await writeAllOrNothing(tx, writes);
   return report;
 }

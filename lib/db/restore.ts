@@ -3,8 +3,7 @@ import { makeScheduler, newSchedulingState, State } from '../srs/schedule';
 import { replayRatings } from '../srs/replay';
 import type { BankIndexEntry } from './cards';
 import type { StudyDatabase } from './open';
-import { LOG_PAGES_KEY } from './log-pages';
-import { QUEUE_SCOPE_KEY, queueScopeOf, withQueueKeys } from './queue-keys';
+import { withQueueKeys } from './queue-keys';
 import type { CardRecord, ReviewRecord } from './schema';
 
 export interface ImportResult {
@@ -55,15 +54,10 @@ export async function importHistory(
   retention: number,
 ): Promise<ImportResult> {
   const scheduler = makeScheduler({ retention, fuzz: false });
-  const tx = db.transaction(['cards', 'reviews', 'meta'], 'readwrite');
+  const tx = db.transaction(['cards', 'reviews'], 'readwrite');
   const cardStore = tx.objectStore('cards');
   const reviewStore = tx.objectStore('reviews');
-  const [existingCards, existingReviews, keyedScope] = await Promise.all([
-    cardStore.getAll(),
-    reviewStore.getAll(),
-    tx.objectStore('meta').get(QUEUE_SCOPE_KEY),
-  ]);
-  const scope = queueScopeOf(keyedScope);
+  const [existingCards, existingReviews] = await Promise.all([cardStore.getAll(), reviewStore.getAll()]);
   const known = new Set(existingReviews.map((r) => r.id));
   const added = backup.reviews.filter((r) => !known.has(r.id));
   const logs = groupByCard([...existingReviews, ...added]);
@@ -79,7 +73,7 @@ export async function importHistory(
     if (current && !touched.has(fileCard.id) && !resetMoved) {
       // Schedule unchanged; only what the person set on the card may come in.
       if (JSON.stringify(mergePersonal(current, current)) !== JSON.stringify(personal)) {
-        nextCards.push(withQueueKeys({ ...withoutPersonal(current), ...personal }, scope));
+        nextCards.push(withQueueKeys({ ...withoutPersonal(current), ...personal }));
       }
       continue;
     }
@@ -100,13 +94,11 @@ export async function importHistory(
       inBank: Boolean(place),
     };
     if (!current && !history.length && next.state !== State.New) next.state = State.New;
-    nextCards.push(withQueueKeys(next, scope));
+    nextCards.push(withQueueKeys(next));
   }
   await writeAllOrNothing(tx, [
     ...added.map((r) => () => reviewStore.put(r)),
     ...nextCards.map((c) => () => cardStore.put(c)),
-    // Imported reviews may be older than the export's pages of the log: rebuild them later.
-    ...(added.length ? [() => tx.objectStore('meta').delete(LOG_PAGES_KEY)] : []),
   ]);
   return { added: added.length, skipped: backup.reviews.length - added.length, rebuilt: touched.size };
 }

@@ -1,11 +1,10 @@
 import type { DBSchema } from 'idb';
 import type { Grade, ReviewEntry } from '../srs/card-state';
 import type { QueueCard } from '../srs/queue';
-import type { ReviewRow } from '../backup';
 
 export const DB_NAME = 'llm-cards';
 /** Bump with a new `if (oldVersion < N)` step in `upgrade.ts`; never drop user data. */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /**
  * One row per question id: the FSRS card (dates as epoch ms) plus where it sits in the bank,
@@ -14,17 +13,12 @@ export const DB_VERSION = 4;
  */
 export interface CardRecord extends QueueCard {
   /**
-   * Only on scheduled cards still in the bank and in the queue's topic scope: the
-   * `reviewDue` index is exactly what can fall due.
+   * Only on scheduled cards still in the bank and not suspended: the `reviewDue` index is
+   * exactly what can fall due.
    */
   reviewDue?: number;
-  /** Only on new cards still in the bank and in scope: the `newOrder` index is the new-card queue in bank order. */
+  /** Only on new cards still in the bank and not suspended: the `newOrder` index is the new-card queue in bank order. */
   newOrder?: number;
-  /**
-   * Set while the topic filter the queue is keyed for (`meta` QUEUE_SCOPE_KEY) leaves the
-   * card out: it then has no queue key. Derived, like the keys; never exported.
-   */
-  outOfScope?: true;
   /** Set by the person: the card is never shown until it is unsuspended. */
   suspended?: boolean;
   /** Buried: kept out of the queue until this time (the start of the next study day). */
@@ -66,9 +60,4 @@ export interface StudyDB extends DBSchema {
   };
   /** Small bookkeeping values (for example which cards were recently put on screen). */
   meta: { key: string; value: unknown };
-  /**
-   * A copy of the review log as pages of backup rows, so an export reads 100 records
-   * instead of 100,000 (see log-pages.ts). A cache: dropped and rebuilt, never the truth.
-   */
-  logPages: { key: number; value: { rows: ReviewRow[] } };
 }

@@ -31,6 +31,28 @@ export function upgrade(
     const cards = tx.objectStore('cards');
     cards.createIndex('reviewDue', 'reviewDue');
     cards.createIndex('newOrder', 'newOrder');
+    // The keys themselves are written by the version 5 step, which every older database runs.
+  }
+  // v3 added `logPages`, a cache of the review log for the export; v5 removed it again.
+  if (oldVersion < 4) {
+    // v4: due cards by state, so the queue counts them (and reads only the few it shows)
+    // instead of reading every due card. Built from the existing `reviewDue` keys: cards
+    // without one (new, suspended, retired) are not in it.
+    tx.objectStore('cards').createIndex('stateDue', ['state', 'reviewDue']);
+    // And today's ratings by the state they were given in, for the daily limits.
+    tx.objectStore('reviews').createIndex('stateReview', ['state', 'review']);
+  }
+  if (oldVersion < 5) {
+    // v5: topic filters are applied when the queue is read. Version 4 kept the keys of
+    // cards outside the filter off the indexes (`outOfScope`, `meta` queue-scope): every
+    // card gets its keys back, and the derived flag and the stored scope go.
+    // And the export's cache of the log goes: reading the log whole costs ~0.3 s at 50,000
+    // reviews, and the cache had to be kept true by every writer.
+    if (db.objectStoreNames.contains('logPages' as never)) db.deleteObjectStore('logPages' as never);
+    for (const key of ['queue-scope', 'log-pages'])
+      tx.objectStore('meta')
+        .delete(key)
+        .catch(() => {});
     // A failure part-way must not commit a half-migrated database: abort the whole upgrade.
     addQueueKeys(tx).catch(() => {
       try {
@@ -39,18 +61,6 @@ export function upgrade(
         // Already aborted.
       }
     });
-  }
-  if (oldVersion < 3) {
-    // v3: pages of the review log for a fast export; built later, from the log.
-    db.createObjectStore('logPages');
-  }
-  if (oldVersion < 4) {
-    // v4: due cards by state, so the queue counts them (and reads only the few it shows)
-    // instead of reading every due card. Built from the existing `reviewDue` keys: cards
-    // without one (new, suspended, retired) are not in it.
-    tx.objectStore('cards').createIndex('stateDue', ['state', 'reviewDue']);
-    // And today's ratings by the state they were given in, for the daily limits.
-    tx.objectStore('reviews').createIndex('stateReview', ['state', 'review']);
   }
 }
 

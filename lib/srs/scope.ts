@@ -11,16 +11,9 @@ export interface TopicFilter {
 /** No section or topic turned off. */
 export const EVERY_TOPIC: TopicFilter = { disabledSections: [], disabledTopics: [] };
 
-/** Whether two filters turn off the same sections and topics (in any order). */
-export function sameScope(a: TopicFilter, b: TopicFilter): boolean {
-  const same = (x: readonly string[], y: readonly string[]) =>
-    x.length === y.length && [...x].sort().join('\n') === [...y].sort().join('\n');
-  return same(a.disabledSections, b.disabledSections) && same(a.disabledTopics, b.disabledTopics);
-}
-
-/** Just the filter's own fields (settings carry many more), as stored with the queue keys. */
-export function scopeOf(filter: TopicFilter): TopicFilter {
-  return { disabledSections: [...filter.disabledSections], disabledTopics: [...filter.disabledTopics] };
+/** Whether the filter turns nothing off. */
+export function everyTopicOn(filter: TopicFilter): boolean {
+  return filter.disabledSections.length === 0 && filter.disabledTopics.length === 0;
 }
 
 export interface Scoped {

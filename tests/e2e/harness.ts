@@ -173,8 +173,6 @@ export async function letTimePass(page: Page, ms: number): Promise<void> {
         c.update(v);
         c.continue();
       };
-      // The export's pages of the log hold the old times: drop them, as a repair would.
-      tx.objectStore('meta').delete('log-pages');
       const reviews = tx.objectStore('reviews');
       reviews.openCursor().onsuccess = (e) => {
         const c = (e.target as IDBRequest<IDBCursorWithValue | null>).result;
@@ -221,48 +219,6 @@ export async function countRows(page: Page, store: 'cards' | 'reviews'): Promise
     db.close();
     return n;
   }, store);
-}
-
-/**
- * The sections of the cards the queue can read by index (new cards and scheduled ones),
- * the topic filter the indexes were keyed for (both sorted), how many cards are in those
- * indexes, and how many could be (in the bank, not suspended) with every topic on.
- */
-export async function queueIndexSections(
-  page: Page,
-): Promise<{ sections: string[]; scope: unknown; indexed: number; studyable: number }> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((res, rej) => {
-      const r = indexedDB.open('llm-cards');
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
-    const tx = db.transaction(['cards', 'meta']);
-    const read = <T>(req: IDBRequest<T>) =>
-      new Promise<T>((res, rej) => {
-        req.onsuccess = () => res(req.result);
-        req.onerror = () => rej(req.error);
-      });
-    const cards = tx.objectStore('cards');
-    const [fresh, scheduled, scope, all] = await Promise.all([
-      read(cards.index('newOrder').getAll()),
-      read(cards.index('reviewDue').getAll()),
-      read(tx.objectStore('meta').get('queue-scope')),
-      read(cards.getAll()),
-    ]);
-    db.close();
-    const sections = [...new Set([...fresh, ...scheduled].map((c: { section: string }) => c.section))];
-    const s = scope as { disabledSections: string[]; disabledTopics: string[] } | undefined;
-    return {
-      sections: sections.sort(),
-      scope: s && {
-        disabledSections: [...s.disabledSections].sort(),
-        disabledTopics: [...s.disabledTopics].sort(),
-      },
-      indexed: fresh.length + scheduled.length,
-      studyable: all.filter((c: { inBank: boolean; suspended?: boolean }) => c.inBank && !c.suspended).length,
-    };
-  });
 }
 
 /** Test set-up: makes one card a review that fell due an hour ago, so it is the next one shown. */

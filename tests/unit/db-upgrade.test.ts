@@ -57,9 +57,8 @@ describe('upgrading the database', () => {
       [...V1.reviews].sort((a, b) => String(a.id).localeCompare(String(b.id))),
     );
     expect(await db.get('meta', 'bank-signature')).toBe('5:deadbeef');
-    // Version 3's store for the export's pages of the log exists, empty until an export.
-    expect(db.objectStoreNames.contains('logPages')).toBe(true);
-    expect(await db.count('logPages')).toBe(0);
+    // Version 3 added a cache of the log that version 5 removed again.
+    expect([...db.objectStoreNames].sort()).toEqual(['cards', 'meta', 'reviews']);
     // The new indexes answer the queue's questions.
     const due = await db.getAllFromIndex('cards', 'reviewDue', IDBKeyRange.upperBound(Date.UTC(2030, 0, 1)));
     expect(due.map((c) => c.id).sort()).toEqual(
@@ -87,6 +86,60 @@ describe('upgrading the database', () => {
     ).toBe(scheduled.filter((c) => c.state === State.Review).length);
     // ...and every rating by the state it was given in.
     expect(await db.countFromIndex('reviews', 'stateReview')).toBe(V1.reviews.length);
+    db.close();
+  });
+});
+
+describe('upgrading a version 4 database', () => {
+  it('gives cards kept off the indexes by a topic filter their keys back, and drops the log cache, losing nothing', async () => {
+    const name = `v4-${Math.random()}`;
+    const review = { ...(V1.cards.find((c) => c.state === State.Review && c.inBank) as object) };
+    const fresh = { ...(V1.cards.find((c) => c.state === State.New && c.inBank) as object) };
+    // As version 4 left them: outside the filter, flagged and without queue keys.
+    const cards = [
+      { ...review, id: 'out-review', section: 'inference', outOfScope: true },
+      { ...fresh, id: 'out-new', section: 'inference', outOfScope: true },
+      withQueueKeys({ ...(review as Parameters<typeof withQueueKeys>[0]), id: 'in-review' }),
+    ];
+    const db4 = await new Promise<IDBDatabase>((res, rej) => {
+      const req = indexedDB.open(name, 4);
+      req.onupgradeneeded = () => {
+        const d = req.result;
+        const c = d.createObjectStore('cards', { keyPath: 'id' });
+        for (const i of ['due', 'reviewDue', 'newOrder']) c.createIndex(i, i);
+        c.createIndex('stateDue', ['state', 'reviewDue']);
+        const r = d.createObjectStore('reviews', { keyPath: 'id' });
+        for (const i of ['review', 'cardId']) r.createIndex(i, i);
+        r.createIndex('stateReview', ['state', 'review']);
+        d.createObjectStore('meta');
+        d.createObjectStore('logPages');
+      };
+      req.onsuccess = () => res(req.result);
+      req.onerror = () => rej(req.error);
+    });
+    await new Promise<void>((res, rej) => {
+      const tx = db4.transaction(['cards', 'reviews', 'meta', 'logPages'], 'readwrite');
+      for (const c of cards) tx.objectStore('cards').put(c);
+      for (const r of V1.reviews) tx.objectStore('reviews').put(r);
+      tx.objectStore('meta').put({ disabledSections: ['inference'], disabledTopics: [] }, 'queue-scope');
+      tx.objectStore('meta').put({ count: 1, upTo: 1, columns: 'x' }, 'log-pages');
+      tx.objectStore('meta').put('5:deadbeef', 'bank-signature');
+      tx.objectStore('logPages').put({ rows: [] }, 0);
+      tx.oncomplete = () => res();
+      tx.onerror = () => rej(tx.error);
+    });
+    db4.close();
+
+    const db = await openStudyDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['cards', 'meta', 'reviews']);
+    const after = await db.getAll('cards');
+    expect(after.map((c) => c.id).sort()).toEqual(['in-review', 'out-new', 'out-review']);
+    for (const c of after) expect(c).not.toHaveProperty('outOfScope');
+    expect(after.find((c) => c.id === 'out-review')!.reviewDue).toBe((review as { due: number }).due);
+    expect(after.find((c) => c.id === 'out-new')!.newOrder).toBe((fresh as { order: number }).order);
+    expect(await db.count('reviews')).toBe(V1.reviews.length);
+    expect(await db.getAllKeys('meta')).toEqual(['bank-signature']);
     db.close();
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { keyQueueFor, openStudyDb, withQueueKeys, type CardRecord, type StudyDatabase } from '@/lib/db';
+import { openStudyDb, withQueueKeys, type CardRecord, type StudyDatabase } from '@/lib/db';
 import { markViewed, VIEWS_KEY } from '@/lib/db/views';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { State } from '@/lib/srs/card-state';
@@ -52,9 +52,6 @@ const scenarioArb = fc.record({
   viewed: fc.array(fc.tuple(fc.nat(29), fc.integer({ min: 0, max: 40 })), { maxLength: 24 }),
   excluded: fc.array(fc.nat(29), { maxLength: 4 }),
   filter: fc.oneof(fc.constant({ disabledSections: [], disabledTopics: [] }), filterArb),
-  // The queue's indexes keyed for the filter studied (the usual case), for another filter
-  // (it has just changed), or never keyed (every topic).
-  keyed: fc.oneof(fc.constant('same' as const), fc.constant('never' as const), filterArb),
 });
 
 /**
@@ -113,7 +110,6 @@ describe('the queue read through a window of the most overdue reviews', () => {
         );
         const tx = db.transaction('cards', 'readwrite');
         await Promise.all([...cards.map((c) => tx.store.put(withQueueKeys(c))), tx.done]);
-        if (sc.keyed !== 'never') await keyQueueFor(db, sc.keyed === 'same' ? sc.filter : sc.keyed);
         // Views from other pages, some within the rotation window (30 minutes), some older.
         for (const [i, minutesAgo] of sc.viewed) {
           if (i < cards.length) await markViewed(db, `c${i}`, T0 - minutesAgo * 60_000);
@@ -191,7 +187,6 @@ describe('the queue read through a window of the most overdue reviews', () => {
           tx.done,
         ]);
         const filter = { disabledSections: sc.inferenceOff ? ['inference'] : [], disabledTopics: [] };
-        await keyQueueFor(db, filter);
         const settings = {
           ...DEFAULT_SETTINGS,
           maxReviewsPerDay: sc.maxReviewsPerDay,
