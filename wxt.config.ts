@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { bankIndexPlugin, bankPublicFiles } from './scripts/bank-build';
-import { deferAppScript } from './scripts/defer-app';
+import { bankIndexPlugin, bankPublicFiles } from './build/bank-plugin';
+import { deferAppScript } from './build/defer-app';
 
 export default defineConfig({
   // Explicit imports everywhere: easier to read and to type-check than auto-imports.
@@ -27,7 +27,7 @@ export default defineConfig({
     build: { target: 'es2022', modulePreload: { polyfill: false } },
   }),
   // `npm run bench` builds with WXT_BENCH=1 into .output/bench: the same pages; the service
-  // worker also installs lib/bench-hooks.ts to seed a large history.
+  // worker also installs bench/hooks.ts to seed a large history.
   outDir: process.env.WXT_BENCH === '1' ? '.output/bench' : '.output',
   hooks: {
     'build:publicAssets': (_wxt, files) => {

@@ -1,10 +1,10 @@
 import type { TargetedKeyboardEvent } from 'preact';
 import { SECTIONS } from '@/lib/bank/taxonomy';
-import type { BrowseFilters, BrowseRow, CardStatus, StateFilter } from '@/lib/browse';
-import { SORTS, STATE_FILTERS } from '@/lib/browse';
+import type { BrowseFilters, BrowseRow, CardStatus, StateFilter } from '@/lib/browse/filter';
+import { SORTS, STATE_FILTERS } from '@/lib/browse/filter';
 import type { BrowseTranslate } from '@/lib/i18n/browse-strings';
 import { formatWhen } from '@/lib/i18n/strings';
-import type { Lang } from '@/lib/settings';
+import type { Lang } from '@/lib/settings/model';
 import { topicKey } from '@/lib/srs/scope';
 
 export interface BrowseControlsProps {

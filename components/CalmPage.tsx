@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatWhen, type Translate } from '@/lib/i18n/strings';
-import type { CalmReason } from '@/lib/pacing';
-import type { Lang } from '@/lib/settings';
-import type { StudyCounts } from '@/lib/study';
+import type { CalmReason } from '@/lib/study/pacing';
+import type { Lang } from '@/lib/settings/model';
+import type { StudyCounts } from '@/lib/study/queue-read';
 
 export interface CalmPageProps {
   reason: CalmReason;

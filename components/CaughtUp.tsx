@@ -1,6 +1,6 @@
 import { formatWhen, type Translate } from '@/lib/i18n/strings';
-import type { Lang } from '@/lib/settings';
-import type { StudyCounts } from '@/lib/study';
+import type { Lang } from '@/lib/settings/model';
+import type { StudyCounts } from '@/lib/study/queue-read';
 
 export interface CaughtUpProps {
   counts: StudyCounts;

@@ -1,6 +1,6 @@
-import type { Lang } from '@/lib/settings';
+import type { Lang } from '@/lib/settings/model';
 import type { StatsTranslate } from '@/lib/i18n/stats-strings';
-import type { Heatmap as HeatmapData } from '@/lib/stats';
+import type { Heatmap as HeatmapData } from '@/lib/stats/stats';
 import { ChartNumbers } from './ChartNumbers';
 import { formatDay } from './stats-format';
 

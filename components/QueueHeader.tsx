@@ -1,5 +1,5 @@
 import type { Translate } from '@/lib/i18n/strings';
-import type { StudyCounts } from '@/lib/study';
+import type { StudyCounts } from '@/lib/study/queue-read';
 
 /** Due now and new cards left today, as the popup shows them. */
 export function QueueHeader({ counts, t }: { counts: StudyCounts | null; t: Translate }) {

@@ -1,7 +1,7 @@
 import { GRADES, type Grade } from '@/lib/srs/card-state';
 import { formatInterval } from '@/lib/srs/format';
 import { INTERVAL_UNITS, type Translate, type StringKey } from '@/lib/i18n/strings';
-import type { Lang } from '@/lib/settings';
+import type { Lang } from '@/lib/settings/model';
 
 const LABELS: Record<Grade, StringKey> = { 1: 'again', 2: 'hard', 3: 'good', 4: 'easy' };
 

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { Lang } from '@/lib/settings';
+import type { Lang } from '@/lib/settings/model';
 import { sectionById } from '@/lib/bank/taxonomy';
 import type { StatsTranslate } from '@/lib/i18n/stats-strings';
-import { MIN_RETENTION_SAMPLE, retentionRate, type Retention, type RetentionCount } from '@/lib/stats';
+import { MIN_RETENTION_SAMPLE, retentionRate, type Retention, type RetentionCount } from '@/lib/stats/stats';
 import { percent } from './stats-format';
 
 function Cell({ c, t }: { c: RetentionCount; t: StatsTranslate }) {

@@ -1,5 +1,5 @@
 import type { OptionsTranslate } from '@/lib/i18n/options-strings';
-import { LIMITS, type LangChoice, type Settings, type Theme } from '@/lib/settings';
+import { LIMITS, type LangChoice, type Settings, type Theme } from '@/lib/settings/model';
 
 export interface SettingsFormProps {
   settings: Settings;

@@ -1,5 +1,5 @@
 import type { StatsTranslate } from '@/lib/i18n/stats-strings';
-import type { StateCounts as Counts } from '@/lib/stats';
+import type { StateCounts as Counts } from '@/lib/stats/stats';
 
 const KINDS = ['new', 'learning', 'review', 'relearning', 'suspended'] as const;
 

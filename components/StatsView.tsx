@@ -1,6 +1,6 @@
-import type { Lang } from '@/lib/settings';
+import type { Lang } from '@/lib/settings/model';
 import type { StatsTranslate } from '@/lib/i18n/stats-strings';
-import type { Stats } from '@/lib/stats';
+import type { Stats } from '@/lib/stats/stats';
 import { ForecastChart } from './ForecastChart';
 import { Heatmap } from './Heatmap';
 import { RetentionTable } from './RetentionTable';

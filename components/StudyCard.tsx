@@ -1,6 +1,6 @@
 import type { CompiledQuestion } from '@/lib/bank/types';
 import { questionLabels } from '@/lib/bank/labels';
-import type { Lang } from '@/lib/settings';
+import type { Lang } from '@/lib/settings/model';
 import type { Translate } from '@/lib/i18n/strings';
 import type { Grade } from '@/lib/srs/card-state';
 import { RatingBar } from './RatingBar';

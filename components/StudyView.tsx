@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Notice, SessionState, StudySession } from '@/lib/session';
-import type { Lang } from '@/lib/settings';
+import type { Notice, SessionState, StudySession } from '@/lib/study/session';
+import type { Lang } from '@/lib/settings/model';
 import type { StringKey, Translate } from '@/lib/i18n/strings';
 import { isGrade, isLeech } from '@/lib/srs/card-state';
 import { CaughtUp } from './CaughtUp';

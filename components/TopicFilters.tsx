@@ -1,6 +1,6 @@
 import { SECTIONS } from '@/lib/bank/taxonomy';
 import type { OptionsTranslate } from '@/lib/i18n/options-strings';
-import type { Lang } from '@/lib/settings';
+import type { Lang } from '@/lib/settings/model';
 import { topicKey, type TopicFilter } from '@/lib/srs/scope';
 
 export interface TopicFiltersProps {

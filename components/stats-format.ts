@@ -1,4 +1,4 @@
-import type { Lang } from '@/lib/settings';
+import type { Lang } from '@/lib/settings/model';
 
 const dayFormats = new Map<Lang, Intl.DateTimeFormat>();
 

@@ -1,36 +1,26 @@
 import bankIndex from 'virtual:bank-index';
-import { browser } from 'wxt/browser';
+// The polyfill's runtime.onMessage takes a listener that returns a promise of the reply, in
+// Chrome and Firefox alike. Only the worker loads it: the study pages stay on `wxt/browser`.
+import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
-import {
-  badgeText,
-  ensureBankSynced,
-  handleCardAction,
-  handleGrade,
-  handlePreview,
-  handleUndo,
-} from '@/lib/background-core';
-import { installBenchHooks } from '@/lib/bench-hooks';
+import { badgeState } from '@/lib/background/badge';
+import { ensureBankSynced } from '@/lib/background/bank-sync';
+import { routeMessage, type WorkerContext } from '@/lib/background/messages';
+import { installBenchHooks } from '@/bench/hooks';
 import { openStudyDb, type StudyDatabase } from '@/lib/db/open';
-import {
-  isCardActionRequest,
-  isGradeRequest,
-  isPreviewRequest,
-  isUndoRequest,
-  type QueueChanged,
-} from '@/lib/messaging';
-import type { Settings } from '@/lib/settings';
-import { loadSettings, onSettingsChanged } from '@/lib/settings-store';
+import type { QueueChanged } from '@/lib/messaging';
+import type { Settings } from '@/lib/settings/model';
+import { loadSettings, onSettingsChanged, saveSettings } from '@/lib/settings/store';
 
 const BADGE_ALARM = 'refresh-badge';
 
 /**
- * The one place that schedules. Nothing lives in globals: the worker may be stopped at
- * any moment, so every event opens what it needs, and every listener is registered
+ * The one writer of schedules. Nothing lives in globals: the worker may be stopped at any
+ * moment, so every event opens what it needs, and every listener is registered
  * synchronously here.
  */
 export default defineBackground(() => {
-  const action =
-    browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+  const action = browser.action ?? browser.browserAction;
 
   /**
    * Opens the database for one event (bringing the bundled bank in first if it changed since
@@ -47,8 +37,12 @@ export default defineBackground(() => {
   }
 
   async function showBadge(db: StudyDatabase, settings: Settings): Promise<void> {
-    await action.setBadgeText({ text: await badgeText(db, settings, Date.now()) });
+    const now = Date.now();
+    const { text, nextChange } = await badgeState(db, settings, now);
+    await action.setBadgeText({ text });
     await action.setBadgeBackgroundColor({ color: '#4f46e5' });
+    // Woken when the count can next change by itself, not on a clock: an idle worker sleeps.
+    await browser.alarms.create(BADGE_ALARM, { when: Math.max(nextChange, now + 1000) });
   }
 
   const refreshBadge = () => withStudyDb(showBadge);
@@ -58,11 +52,21 @@ export default defineBackground(() => {
     browser.runtime.sendMessage(message).catch(() => {});
   }
 
+  /** Alarms may not survive a browser restart: a worker that finds none refreshes (and sets it). */
   async function ensureAlarm(): Promise<void> {
-    if (!(await browser.alarms.get(BADGE_ALARM))) {
-      await browser.alarms.create(BADGE_ALARM, { periodInMinutes: 1 });
-    }
+    if (!(await browser.alarms.get(BADGE_ALARM))) await refreshBadge();
   }
+
+  const worker: WorkerContext = {
+    withStudyDb,
+    async changed(db, settings, cardId) {
+      broadcast(cardId ? { type: 'queue-changed', cardId } : { type: 'queue-changed' });
+      await showBadge(db, settings);
+    },
+    saveSettings,
+    bank: bankIndex,
+    now: Date.now,
+  };
 
   browser.runtime.onInstalled.addListener(() => {
     void refreshBadge().then(() => broadcast({ type: 'queue-changed' }));
@@ -74,50 +78,8 @@ export default defineBackground(() => {
   onSettingsChanged(() => {
     void refreshBadge().then(() => broadcast({ type: 'queue-changed' }));
   });
-
-  browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
-    if ((message as { type?: unknown } | null)?.type === 'history-changed') {
-      // An import or a repair in the options page: badge and open pages follow.
-      void refreshBadge().then(() => broadcast({ type: 'queue-changed' }));
-      return false;
-    }
-    const reply = (work: (db: StudyDatabase, settings: Settings) => Promise<unknown>) => {
-      void withStudyDb(work).catch((e: unknown) =>
-        sendResponse({ ok: false, error: 'storage', message: String(e) }),
-      );
-      return true;
-    };
-    // After a change to a card: answer the page, then badge and other open pages follow.
-    const changed = async (db: StudyDatabase, settings: Settings, res: { ok: boolean }, cardId: string) => {
-      sendResponse(res);
-      if (res.ok) {
-        broadcast({ type: 'queue-changed', cardId });
-        await showBadge(db, settings);
-      }
-    };
-    if (isPreviewRequest(message)) {
-      return reply(async (db, settings) => sendResponse(await handlePreview(db, settings, message)));
-    }
-    if (isGradeRequest(message)) {
-      return reply(async (db, settings) =>
-        changed(db, settings, await handleGrade(db, settings, message), message.cardId),
-      );
-    }
-    if (isUndoRequest(message)) {
-      return reply(async (db, settings) => {
-        const res = await handleUndo(db, settings, message);
-        await changed(db, settings, res, res.ok ? res.card.id : '');
-      });
-    }
-    if (isCardActionRequest(message)) {
-      return reply(async (db, settings) =>
-        changed(db, settings, await handleCardAction(db, settings, message), message.cardId),
-      );
-    }
-    return false;
-  });
+  browser.runtime.onMessage.addListener((message: unknown) => routeMessage(message, worker));
 
   void ensureAlarm();
-  void refreshBadge();
   if (import.meta.env.WXT_BENCH === '1') installBenchHooks();
 });

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Grade } from './srs/card-state';
 import type { CardRecord } from './db/schema';
+import type { RepairReport } from './db/repair';
 import { isCardAction, type CardAction } from './srs/card-state';
 
 /** Pages -> background. */
@@ -52,7 +53,32 @@ export interface CardActionRequest {
 
 export type CardActionResponse = { ok: true; card: CardRecord } | { ok: false; message: string };
 
-export type Message = GradeRequest | PreviewRequest | UndoRequest | CardActionRequest | QueueChanged;
+/** Options page -> background: merge a backup file (the background is the one writer). */
+export interface ImportRequest {
+  type: 'import-backup';
+  /** The file's text, checked whole by the background before anything is written. */
+  text: string;
+}
+
+export type ImportResponse =
+  { ok: true; added: number; skipped: number; rebuilt: number } | { ok: false; message: string };
+
+/** Options page -> background: check the database and repair what is impossible. */
+export interface CheckDatabaseRequest {
+  type: 'check-database';
+}
+
+export type CheckDatabaseResponse = { ok: true; report: RepairReport } | { ok: false; message: string };
+
+/** Every message between the pages and the background. */
+export type Message =
+  | GradeRequest
+  | PreviewRequest
+  | UndoRequest
+  | CardActionRequest
+  | ImportRequest
+  | CheckDatabaseRequest
+  | QueueChanged;
 
 export function isGradeRequest(m: unknown): m is GradeRequest {
   if (typeof m !== 'object' || m === null) return false;
@@ -87,6 +113,15 @@ export function isCardActionRequest(m: unknown): m is CardActionRequest {
   return r?.type === 'card-action' && isId(r.cardId) && isTime(r.at) && isCardAction(r.action);
 }
 
+export function isImportRequest(m: unknown): m is ImportRequest {
+  const r = m as Record<string, unknown> | null;
+  return r?.type === 'import-backup' && typeof r.text === 'string';
+}
+
+export function isCheckDatabaseRequest(m: unknown): m is CheckDatabaseRequest {
+  return (m as Record<string, unknown> | null)?.type === 'check-database';
+}
+
 async function ask<R>(message: Message): Promise<R | undefined> {
   return (await browser.runtime.sendMessage(message)) as R | undefined;
 }
@@ -118,6 +153,14 @@ export async function sendCardAction(
       message: NO_ANSWER,
     }
   );
+}
+
+export async function sendImport(text: string): Promise<ImportResponse> {
+  return (await ask<ImportResponse>({ type: 'import-backup', text })) ?? { ok: false, message: NO_ANSWER };
+}
+
+export async function sendCheckDatabase(): Promise<CheckDatabaseResponse> {
+  return (await ask<CheckDatabaseResponse>({ type: 'check-database' })) ?? { ok: false, message: NO_ANSWER };
 }
 
 /** Sends one rating to the background, which owns scheduling. */

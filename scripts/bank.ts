@@ -3,7 +3,7 @@
 //   npm run bank -- check             validate every entry and report every problem (exit 1 if any)
 //   npm run bank -- stats             counts per section and topic
 import { resolve } from 'node:path';
-import { buildsOnProblems, compileEntry, readBank } from '../lib/bank/compile';
+import { buildsOnProblems, compileEntry, readBank } from '../build/bank/compile';
 import { SECTIONS } from '../lib/bank/taxonomy';
 import { topicKey } from '../lib/srs/scope';
 

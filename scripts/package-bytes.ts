@@ -15,7 +15,7 @@ export interface Bytes {
  */
 export function pageAssets(dir: string, page: string): { js: string[]; css: string[] } {
   const html = readFileSync(join(dir, page), 'utf8');
-  // data-app: the app module prepaint.js loads (scripts/defer-app.ts).
+  // data-app: the app module prepaint.js loads (build/defer-app.ts).
   const refs = [...html.matchAll(/(?:src|href|data-app)="(\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
   const js = new Set<string>();
   const queue = refs.filter((r) => r.endsWith('.js'));

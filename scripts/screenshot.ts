@@ -6,8 +6,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CardRecord, ReviewRecord } from '../lib/db/schema';
-import { makeBackup } from '../lib/backup';
-import { DEFAULT_SETTINGS } from '../lib/settings';
+import { makeBackup } from '../lib/backup/format';
+import { DEFAULT_SETTINGS } from '../lib/settings/model';
 import { gradeCard, makeScheduler, newSchedulingState, State, type Grade } from '../lib/srs/schedule';
 import { launch, makeDue, newProfile, openExtensionPage, openNewTab } from '../tests/e2e/harness';
 

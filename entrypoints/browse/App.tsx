@@ -4,15 +4,15 @@ import { CardDetail } from '@/components/CardDetail';
 import { ensureKatexCss, loadQuestion } from '@/lib/bank/load';
 import type { SearchEntry } from '@/lib/bank/search-index';
 import type { CompiledQuestion } from '@/lib/bank/types';
-import { cardIdFromHash, filterCards, NO_FILTERS, type BrowseFilters } from '@/lib/browse';
-import { loadSearchIndex, readCard, readCards, readReviews, withAnswers } from '@/lib/browse-data';
+import { cardIdFromHash, filterCards, NO_FILTERS, type BrowseFilters } from '@/lib/browse/filter';
+import { loadSearchIndex, readCard, readCards, readReviews, withAnswers } from '@/lib/browse/data';
 import type { CardRecord, ReviewRecord } from '@/lib/db/schema';
 import { browseTranslator } from '@/lib/i18n/browse-strings';
 import { onQueueChanged, sendCardAction } from '@/lib/messaging';
-import { clearPreparedCards } from '@/lib/prepared';
-import { applyDocumentLang, applyTheme, pageLangs } from '@/lib/page';
-import type { Settings } from '@/lib/settings';
-import { onSettingsChanged } from '@/lib/settings-store';
+import { clearPreparedCards } from '@/lib/study/prepared';
+import { applyDocumentLang, applyTheme, pageLangs } from '@/lib/pages';
+import type { Settings } from '@/lib/settings/model';
+import { onSettingsChanged } from '@/lib/settings/store';
 import type { CardAction } from '@/lib/srs/card-state';
 
 interface Detail {

@@ -2,17 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { StudyView } from '@/components/StudyView';
 import { FocusHint } from '@/components/FocusHint';
 import { CalmPage } from '@/components/CalmPage';
-import type { PaceDecision } from '@/lib/pacing';
-import type { StudyCounts } from '@/lib/study';
-import {
-  applyDocumentLang,
-  openOptions,
-  pageLangs,
-  resumeNewTabs,
-  showMathStyles,
-  snoozeNewTabs,
-  type StudyPage,
-} from '@/lib/page';
+import type { PaceDecision } from '@/lib/study/pacing';
+import type { StudyCounts } from '@/lib/study/queue-read';
+import { resumeNewTabs, snoozeNewTabs, type StudyPage } from '@/lib/study/boot';
+import { applyDocumentLang, openOptions, pageLangs, showMathStyles } from '@/lib/pages';
 
 export function App({ page, pace: firstPace }: { page: StudyPage; pace: PaceDecision }) {
   const [settings, setSettings] = useState(page.settings);

@@ -1,6 +1,6 @@
 import { hydrate, render } from 'preact';
 import '@/components/theme.css';
-import { bootStudyPage, paceOfThisTab, paintedIsInitial } from '@/lib/page';
+import { bootStudyPage, paceOfThisTab, paintedIsInitial } from '@/lib/study/boot';
 import { App } from './App';
 
 // A new tab rotates through what is due, starting from the card the last page prepared,

@@ -2,13 +2,13 @@ import bankIndex from 'virtual:bank-index';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { BackupPanel } from '@/components/BackupPanel';
 import { SettingsForm } from '@/components/SettingsForm';
-import { checkAndRepair, exportBackup, importBackup } from '@/lib/backup-actions';
+import { checkAndRepair, exportBackup, importBackup } from '@/lib/backup/actions';
 import { TopicFilters, countTopics } from '@/components/TopicFilters';
-import { applyDocumentLang, applyTheme, openBrowse } from '@/lib/page';
+import { applyDocumentLang, applyTheme, openBrowse } from '@/lib/pages';
 import { optionsTranslator } from '@/lib/i18n/options-strings';
-import { resolveLang } from '@/lib/settings';
-import type { Settings } from '@/lib/settings';
-import { onSettingsChanged, saveSettings } from '@/lib/settings-store';
+import { resolveLang } from '@/lib/settings/model';
+import type { Settings } from '@/lib/settings/model';
+import { onSettingsChanged, saveSettings } from '@/lib/settings/store';
 
 export function App({ initial }: { initial: Settings }) {
   const [settings, setSettings] = useState(initial);

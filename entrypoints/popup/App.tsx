@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { StudyView, useSessionState } from '@/components/StudyView';
 import { QueueHeader } from '@/components/QueueHeader';
+import { type StudyPage } from '@/lib/study/boot';
 import {
   applyDocumentLang,
   openBrowse,
@@ -8,8 +9,7 @@ import {
   openStats,
   pageLangs,
   showMathStyles,
-  type StudyPage,
-} from '@/lib/page';
+} from '@/lib/pages';
 
 export function App({ page }: { page: StudyPage }) {
   const [settings, setSettings] = useState(page.settings);

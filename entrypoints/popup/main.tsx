@@ -1,6 +1,6 @@
 import { hydrate, render } from 'preact';
 import '@/components/theme.css';
-import { bootStudyPage, paintedIsInitial } from '@/lib/page';
+import { bootStudyPage, paintedIsInitial } from '@/lib/study/boot';
 import { App } from './App';
 
 // The popup reviews the queue as it stands, starting from the head the last page prepared.

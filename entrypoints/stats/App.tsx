@@ -4,10 +4,10 @@ import { studyDb } from '@/lib/db/open';
 import { readStatsData, type StatsData } from '@/lib/db/stats-read';
 import { statsTranslator } from '@/lib/i18n/stats-strings';
 import { onQueueChanged } from '@/lib/messaging';
-import { applyDocumentLang, applyTheme, openOptions, pageLangs } from '@/lib/page';
-import type { Settings } from '@/lib/settings';
-import { onSettingsChanged } from '@/lib/settings-store';
-import { computeStats } from '@/lib/stats';
+import { applyDocumentLang, applyTheme, openOptions, pageLangs } from '@/lib/pages';
+import type { Settings } from '@/lib/settings/model';
+import { onSettingsChanged } from '@/lib/settings/store';
+import { computeStats } from '@/lib/stats/stats';
 
 type Loaded =
   { kind: 'loading' } | { kind: 'ready'; data: StatsData; at: number } | { kind: 'error'; message: string };

@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import '@/components/theme.css';
 import '@/components/stats.css';
-import { loadSettings } from '@/lib/settings-store';
-import { applyTheme } from '@/lib/page';
+import { loadSettings } from '@/lib/settings/store';
+import { applyTheme } from '@/lib/pages';
 import { App } from './App';
 
 void loadSettings().then((settings) => {

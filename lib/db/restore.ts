@@ -1,4 +1,4 @@
-import type { BackupCard } from '../backup';
+import type { BackupCard } from '../backup/format';
 import { makeScheduler, newSchedulingState, State } from '../srs/schedule';
 import { replayRatings } from '../srs/replay';
 import type { BankIndexEntry } from './cards';

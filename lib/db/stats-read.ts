@@ -11,7 +11,7 @@ export interface StatsData {
 /**
  * Every card and every rating, in one read transaction. All-time retention needs every
  * rating of a review card, so the whole log is read (50,000 reviews: ~0.3 s in Chromium).
- * The statistics themselves are computed by `lib/stats.ts` in linear passes.
+ * The statistics themselves are computed by `lib/stats/stats.ts` in linear passes.
  */
 export async function readStatsData(db: StudyDatabase): Promise<StatsData> {
   const { cards, reviews } = await readHistory(db);

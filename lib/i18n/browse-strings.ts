@@ -1,4 +1,4 @@
-import type { Lang } from '../settings';
+import type { Lang } from '../settings/model';
 
 /** The browse page's strings, in both languages (its own catalog: no other page carries it). */
 const en = {

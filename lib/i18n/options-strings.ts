@@ -1,4 +1,4 @@
-import type { Lang } from '../settings';
+import type { Lang } from '../settings/model';
 
 /** The options page's strings, in both languages (kept apart from the new tab's). */
 const en = {
@@ -13,6 +13,7 @@ const en = {
   importDone:
     'Imported {added} new reviews ({skipped} were already here); {rebuilt} cards rebuilt from their logs.',
   importFailed: 'Nothing was imported. {message}',
+  checkFailed: 'The check did not run; nothing was changed. {message}',
   checkClean: 'The database is consistent: nothing to repair.',
   checkDone:
     'Repaired: {retired} cards hidden (question no longer in the bank), {rebuilt} rebuilt, {recreated} recreated, {future} future-dated reviews moved to now; {orphans} reviews of removed questions kept.',
@@ -68,6 +69,7 @@ const zh: Record<OptionsKey, string> = {
   exported: '备份已保存为 {file}:{cards} 张卡片,{reviews} 条复习记录。',
   importDone: '导入了 {added} 条新的复习记录({skipped} 条已存在);{rebuilt} 张卡片按记录重新计算了排程。',
   importFailed: '没有导入任何内容。{message}',
+  checkFailed: '检查没有完成，数据未作任何改动。{message}',
   checkClean: '数据库一致,无需修复。',
   checkDone:
     '已修复:隐藏 {retired} 张题目已不在题库中的卡片,重算 {rebuilt} 张,重建 {recreated} 张,{future} 条未来日期的记录改为现在;保留 {orphans} 条已删除题目的记录。',

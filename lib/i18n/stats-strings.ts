@@ -1,4 +1,4 @@
-import type { Lang } from '../settings';
+import type { Lang } from '../settings/model';
 
 /** The statistics page's strings, in both languages. A key missing from either fails the type check. */
 const en = {

@@ -1,4 +1,4 @@
-import type { Lang } from '../settings';
+import type { Lang } from '../settings/model';
 import type { IntervalUnits } from '../srs/format';
 
 /**

@@ -202,10 +202,10 @@ describe.runIf(browserAvailable())('browsing questions in Chromium', () => {
     }
 
     await search(page, '');
-    await page.getByLabel('State').selectOption('suspended');
+    await page.getByLabel(/^State/).selectOption('suspended');
     await page.waitForFunction(() => document.querySelectorAll('button.result').length === 1);
     expect(await resultIds(page)).toEqual([rated]);
-    await page.getByLabel('State').selectOption('all');
+    await page.getByLabel(/^State/).selectOption('all');
   });
 
   it('unsuspends the card: the next new tab shows it again', async () => {

@@ -12,7 +12,7 @@ describe('what the built package ships (deterministic budgets)', () => {
 
   it('keeps the new tab JavaScript within 25 KB gzip and its CSS within 5 KB gzip', () => {
     const jsBytes = bytes(newtab.js);
-    // Inline: the new tab's stylesheet is in its HTML (scripts/defer-app.ts).
+    // Inline: the new tab's stylesheet is in its HTML (build/defer-app.ts).
     const css = cssBytes(EXTENSION_DIR, 'newtab.html');
     console.info(
       `new tab: JS ${jsBytes.raw} B raw / ${jsBytes.gzip} B gzip; CSS ${css.raw} B raw / ${css.gzip} B gzip`,

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Rating } from 'ts-fsrs';
-import { BACKUP_FORMAT, makeBackup } from '@/lib/backup';
-import { parseBackup, restoreFromText } from '@/lib/backup-import';
+import { BACKUP_FORMAT, makeBackup } from '@/lib/backup/format';
+import { parseBackup, restoreFromText } from '@/lib/backup/import';
 import {
   checkDatabase,
   openStudyDb,
@@ -12,7 +12,7 @@ import {
   type BankIndexEntry,
   type StudyDatabase,
 } from '@/lib/db';
-import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { DEFAULT_SETTINGS } from '@/lib/settings/model';
 import { makeScheduler } from '@/lib/srs/schedule';
 
 const T0 = Date.UTC(2026, 6, 1, 9);

@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildsOnProblems, compileBank, compileEntry, readBank } from '@/lib/bank/compile';
+import { buildsOnProblems, compileBank, compileEntry, readBank } from '@/build/bank/compile';
 import { questionLabels } from '@/lib/bank/labels';
-import { EntryError, parseEntry } from '@/lib/bank/parse';
-import { renderMarkdown } from '@/lib/bank/render';
+import { EntryError, parseEntry } from '@/build/bank/parse';
+import { renderMarkdown } from '@/build/bank/render';
 import { SECTIONS } from '@/lib/bank/taxonomy';
 
 const GOOD = `---

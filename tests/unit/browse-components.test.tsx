@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { BrowseList } from '@/components/BrowseList';
 import { CardDetail } from '@/components/CardDetail';
 import type { SearchEntry } from '@/lib/bank/search-index';
-import { cardStatus, type BrowseCard } from '@/lib/browse';
+import { cardStatus, type BrowseCard } from '@/lib/browse/filter';
 import { browseTranslator } from '@/lib/i18n/browse-strings';
 import { Rating, State, type CardAction } from '@/lib/srs/card-state';
 import { question, T0 } from './helpers';

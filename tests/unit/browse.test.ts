@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileBank } from '@/lib/bank/compile';
+import { compileBank } from '@/build/bank/compile';
 import { decodeEntities, htmlToText, searchEntry, type SearchEntry } from '@/lib/bank/search-index';
 import {
   NO_FILTERS,
@@ -10,7 +10,7 @@ import {
   historyRows,
   searchTerms,
   type BrowseCard,
-} from '@/lib/browse';
+} from '@/lib/browse/filter';
 import { Rating, State } from '@/lib/srs/card-state';
 
 const NOW = Date.UTC(2026, 5, 1, 2, 0, 0);
@@ -297,7 +297,7 @@ describe('the search index', () => {
 
 describe('withAnswers', () => {
   it('adds each answer as plain text from the question files; a file that fails leaves the question searchable', async () => {
-    const { withAnswers } = await import('@/lib/browse-data');
+    const { withAnswers } = await import('@/lib/browse/data');
     const { question } = await import('./helpers');
     const full = await withAnswers(ENTRIES, async (id) => {
       if (id === 'lora-rank') throw new Error('missing');

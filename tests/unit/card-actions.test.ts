@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rating, State as FsrsState, type Grade } from 'ts-fsrs';
-import { handleGrade } from '@/lib/background-core';
+import { handleGrade } from '@/lib/background/handlers';
 import { checkDatabase } from '@/lib/db/repair';
 import {
   GRADES,
@@ -11,7 +11,7 @@ import {
   State,
 } from '@/lib/srs/card-state';
 import { gradeCard, makeScheduler, newSchedulingState, rollbackRating } from '@/lib/srs/schedule';
-import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { DEFAULT_SETTINGS } from '@/lib/settings/model';
 import { sessionFixture, T0 } from './helpers';
 
 const MIN = 60_000;

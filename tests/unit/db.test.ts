@@ -12,7 +12,7 @@ import {
 } from '@/lib/db';
 import { clearViewed } from '@/lib/db/views';
 import { makeScheduler } from '@/lib/srs/schedule';
-import { ensureBankSynced } from '@/lib/background-core';
+import { ensureBankSynced } from '@/lib/background/bank-sync';
 
 const T0 = Date.UTC(2026, 4, 1, 8, 0, 0);
 const f = makeScheduler({ retention: 0.9, fuzz: false });

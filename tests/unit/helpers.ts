@@ -1,10 +1,10 @@
 import type { CompiledQuestion } from '@/lib/bank/types';
-import { handleCardAction, handleGrade, handlePreview, handleUndo } from '@/lib/background-core';
+import { handleCardAction, handleGrade, handlePreview, handleUndo } from '@/lib/background/handlers';
 import { openStudyDb, syncBank, type StudyDatabase } from '@/lib/db';
 import type { GradeRequest, GradeResponse } from '@/lib/messaging';
-import type { PaintLabels, PreparedCard } from '@/lib/prepared';
-import { createStudySession, type SessionDeps } from '@/lib/session';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import type { PaintLabels, PreparedCard } from '@/lib/study/prepared';
+import { createStudySession, type SessionDeps } from '@/lib/study/session';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/model';
 
 export const T0 = Date.UTC(2026, 5, 1, 2, 0, 0);
 

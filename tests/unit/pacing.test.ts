@@ -8,9 +8,9 @@ import {
   snooze,
   type PacingSettings,
   type PacingState,
-} from '@/lib/pacing';
-import { prepaint } from '@/lib/prepaint';
-import { localPreparedStore } from '@/lib/prepared';
+} from '@/lib/study/pacing';
+import { prepaint } from '@/lib/study/paint';
+import { localPreparedStore } from '@/lib/study/prepared';
 import { preparedCard } from './helpers';
 
 // Tests run in Asia/Shanghai (vitest.config.ts): local times below are Shanghai times.

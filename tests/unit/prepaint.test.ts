@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { paintedIsInitial, type StudyPage } from '@/lib/page';
-import { prepaint } from '@/lib/prepaint';
-import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { localPreparedStore } from '@/lib/prepared';
+import { paintedIsInitial, type StudyPage } from '@/lib/study/boot';
+import { prepaint } from '@/lib/study/paint';
+import { DEFAULT_SETTINGS } from '@/lib/settings/model';
+import { localPreparedStore } from '@/lib/study/prepared';
 import { preparedCard, T0 } from './helpers';
 
 const card = preparedCard('q1', T0, {

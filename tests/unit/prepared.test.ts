@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { Rating } from 'ts-fsrs';
-import { localPreparedStore, usablePrepared, type PreparedCard, type PreparedStore } from '@/lib/prepared';
-import { createStudySession } from '@/lib/session';
-import { handleGrade } from '@/lib/background-core';
-import { DEFAULT_SETTINGS } from '@/lib/settings';
+import {
+  localPreparedStore,
+  usablePrepared,
+  type PreparedCard,
+  type PreparedStore,
+} from '@/lib/study/prepared';
+import { createStudySession } from '@/lib/study/session';
+import { handleGrade } from '@/lib/background/handlers';
+import { DEFAULT_SETTINGS } from '@/lib/settings/model';
 import { question, sessionFixture, T0 } from './helpers';
 
 function memoryStorage(): Storage {

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Rating } from 'ts-fsrs';
 import type { UndoResponse } from '@/lib/messaging';
-import { EMPTY_PACING, openNewTab, snooze, DEFAULT_PACING } from '@/lib/pacing';
+import { EMPTY_PACING, openNewTab, snooze, DEFAULT_PACING } from '@/lib/study/pacing';
 import { nextStudyDayStart } from '@/lib/srs/day';
-import { handleGrade } from '@/lib/background-core';
-import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { handleGrade } from '@/lib/background/handlers';
+import { DEFAULT_SETTINGS } from '@/lib/settings/model';
 import { sessionFixture, T0 } from './helpers';
 
 const MIN = 60_000;
@@ -81,7 +81,10 @@ describe('study session edge cases', () => {
   it('does nothing on a calm new tab until it is asked to study', async () => {
     const { session, db } = await sessionFixture(['q1', 'q2']);
     await session.queueChanged('elsewhere');
-    await session.settingsChanged({ ...(await import('@/lib/settings')).DEFAULT_SETTINGS, newPerDay: 5 });
+    await session.settingsChanged({
+      ...(await import('@/lib/settings/model')).DEFAULT_SETTINGS,
+      newPerDay: 5,
+    });
     expect(await db.get('meta', 'recent-views')).toBeUndefined();
     expect(session.state.kind).toBe('loading');
   });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Rating } from 'ts-fsrs';
-import { handleGrade } from '@/lib/background-core';
+import { handleGrade } from '@/lib/background/handlers';
 import { withQueueKeys } from '@/lib/db';
 import { markViewed } from '@/lib/db/views';
-import { DEFAULT_SETTINGS } from '@/lib/settings';
-import type { StudySession } from '@/lib/session';
+import { DEFAULT_SETTINGS } from '@/lib/settings/model';
+import type { StudySession } from '@/lib/study/session';
 import { sessionFixture, T0 } from './helpers';
 
 describe('study session', () => {
@@ -103,7 +103,7 @@ describe('study session', () => {
     await session.start();
     expect(session.state.kind).toBe('card');
     await session.settingsChanged({
-      ...(await import('@/lib/settings')).DEFAULT_SETTINGS,
+      ...(await import('@/lib/settings/model')).DEFAULT_SETTINGS,
       disabledSections: ['basics'],
     });
     expect(session.state.kind).toBe('done');

@@ -1,7 +1,7 @@
 import { SECTIONS } from '@/lib/bank/taxonomy';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, normalizeSettings, resolveLang } from '@/lib/settings';
-import { loadSettings, saveSettings } from '@/lib/settings-store';
+import { DEFAULT_SETTINGS, normalizeSettings, resolveLang } from '@/lib/settings/model';
+import { loadSettings, saveSettings } from '@/lib/settings/store';
 
 describe('normalizeSettings', () => {
   it('gives the defaults for nothing or garbage', () => {

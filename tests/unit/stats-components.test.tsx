@@ -4,7 +4,7 @@ import { StatsView } from '@/components/StatsView';
 import { heatLevel } from '@/components/Heatmap';
 import { statsTranslator } from '@/lib/i18n/stats-strings';
 import { State } from '@/lib/srs/schedule';
-import { computeStats, type StatsCard, type StatsReview } from '@/lib/stats';
+import { computeStats, type StatsCard, type StatsReview } from '@/lib/stats/stats';
 
 // TZ=Asia/Shanghai (vitest.config.ts); times carry their offset.
 const at = (local: string) => Date.parse(`${local}:00+08:00`);

@@ -9,7 +9,7 @@ import {
   trueRetention,
   type StatsCard,
   type StatsReview,
-} from '@/lib/stats';
+} from '@/lib/stats/stats';
 import { makeScheduler, Rating, State } from '@/lib/srs/schedule';
 import { openStudyDb, recordRating, syncBank } from '@/lib/db';
 import { readStatsData } from '@/lib/db/stats-read';

@@ -1,20 +1,11 @@
-import bankIndex from 'virtual:bank-index';
-import { browser } from 'wxt/browser';
-import { backupFileName, makeBackup } from './backup';
-import { restoreFromText } from './backup-import';
-import { readHistory } from './db/history';
-import { studyDb } from './db/open';
-import { checkDatabase } from './db/repair';
-import type { OptionsTranslate } from './i18n/options-strings';
-import { clearPreparedCards } from './prepared';
-import { DEFAULT_SETTINGS } from './settings';
-import { loadSettings, saveSettings } from './settings-store';
-
-/** Tells the background (badge) and open pages (queue) that the history changed. */
-function announce(): void {
-  clearPreparedCards();
-  browser.runtime.sendMessage({ type: 'history-changed' }).catch(() => {});
-}
+import { backupFileName, makeBackup } from './format';
+import { readHistory } from '../db/history';
+import { studyDb } from '../db/open';
+import type { OptionsTranslate } from '../i18n/options-strings';
+import { clearPreparedCards } from '../study/prepared';
+import { DEFAULT_SETTINGS } from '../settings/model';
+import { loadSettings } from '../settings/store';
+import { sendCheckDatabase, sendImport } from '../messaging';
 
 /** Downloads the whole history as one JSON file. Reads only: it works whatever else fails. */
 export async function exportBackup(t: OptionsTranslate): Promise<string> {
@@ -33,21 +24,22 @@ export async function exportBackup(t: OptionsTranslate): Promise<string> {
   return t('exported', { file: a.download, cards: backup.cards.length, reviews: backup.reviews.length });
 }
 
+/** Hands the file to the background, which checks it whole and merges it (the one writer). */
 export async function importBackup(file: File, t: OptionsTranslate): Promise<string> {
-  const db = await studyDb();
-  const out = await restoreFromText(db, await file.text(), bankIndex, Date.now());
+  const out = await sendImport(await file.text());
   if (!out.ok) return t('importFailed', { message: out.message });
-  await saveSettings(out.settings);
-  announce();
+  // The prepared cards may be ones the import changed.
+  clearPreparedCards();
   return t('importDone', { added: out.added, skipped: out.skipped, rebuilt: out.rebuilt });
 }
 
+/** Asks the background to check the database and repair what is impossible. */
 export async function checkAndRepair(t: OptionsTranslate): Promise<string> {
-  const db = await studyDb();
-  const settings = await loadSettings();
-  const r = await checkDatabase(db, bankIndex, Date.now(), settings.retention);
+  const out = await sendCheckDatabase();
+  if (!out.ok) return t('checkFailed', { message: out.message });
+  const r = out.report;
   if (r.retired + r.rebuilt + r.recreated + r.futureReviews + r.orphansKept === 0) return t('checkClean');
-  announce();
+  clearPreparedCards();
   return t('checkDone', {
     retired: r.retired,
     rebuilt: r.rebuilt,

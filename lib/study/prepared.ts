@@ -1,7 +1,7 @@
-import type { CompiledQuestion } from './bank/types';
-import type { CardRecord } from './db/schema';
-import { PREPARED_KEY_PREFIX } from './storage-keys';
-import type { StudyCounts } from './study';
+import type { CompiledQuestion } from '../bank/types';
+import type { CardRecord } from '../db/schema';
+import { PREPARED_KEY_PREFIX } from '../storage-keys';
+import type { StudyCounts } from './queue-read';
 
 /**
  * The next question, prepared by the page that showed the last one and kept in

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { parse as parseYaml } from 'yaml';
-import { SECTION_IDS, sectionById } from './taxonomy';
-import type { SourceEntry } from './types';
+import { SECTION_IDS, sectionById } from '../../lib/bank/taxonomy';
+import type { SourceEntry } from '../../lib/bank/types';
 
 const PARTS = ['zh question', 'zh answer', 'en question', 'en answer'] as const;
 

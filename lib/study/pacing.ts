@@ -1,5 +1,5 @@
-import { HOUR, nextStudyDayStart, studyDayStart } from './srs/day';
-import { PACING_KEY } from './storage-keys';
+import { HOUR, nextStudyDayStart, studyDayStart } from '../srs/day';
+import { PACING_KEY } from '../storage-keys';
 
 /** How often a new tab studies (set in Options). */
 export interface PacingSettings {

@@ -1,5 +1,5 @@
-import type { CardRecord, HistorySnapshot, ReviewRecord } from './db';
-import type { Settings } from './settings';
+import type { CardRecord, HistorySnapshot, ReviewRecord } from '../db';
+import type { Settings } from '../settings/model';
 
 /** What identifies a backup file of this extension. */
 export const BACKUP_FORMAT = 'llm-interview-cards-backup';

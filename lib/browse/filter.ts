@@ -2,10 +2,10 @@
  * The browse page's logic, pure: search, filters, sorting, a card's status and its review
  * history as rows. No browser, no database, no clock (time is a parameter).
  */
-import type { SearchEntry } from './bank/search-index';
-import { sectionById } from './bank/taxonomy';
-import { isLeech, State, type Grade, type SchedulingState } from './srs/card-state';
-import { topicKey } from './srs/scope';
+import type { SearchEntry } from '../bank/search-index';
+import { sectionById } from '../bank/taxonomy';
+import { isLeech, State, type Grade, type SchedulingState } from '../srs/card-state';
+import { topicKey } from '../srs/scope';
 
 export const STATE_FILTERS = [
   'all',

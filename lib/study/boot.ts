@@ -1,39 +1,16 @@
-import { browser } from 'wxt/browser';
-import { ensureKatexCss, loadQuestion } from './bank/load';
-import { studyDb } from './db/open';
-import { translator, type Translate } from './i18n/strings';
-import { onQueueChanged, sendCardAction, sendGrade, sendPreview, sendUndo } from './messaging';
+import { loadQuestion } from '../bank/load';
+import { applyTheme, pageLangs } from '../pages';
+import { studyDb } from '../db/open';
+import { onQueueChanged, sendCardAction, sendGrade, sendPreview, sendUndo } from '../messaging';
 import { createStudySession, type StudySession } from './session';
 import { currentDay, snooze, updatePacing, type CalmReason, type PaceDecision } from './pacing';
-import { nextStudyDayStart } from './srs/day';
-import { studySnapshot, type StudyCounts } from './study';
-import { resolveLang, type Lang, type Settings, type Theme } from './settings';
-import { loadSettings, onSettingsChanged, readSettingsMirror } from './settings-store';
+import { nextStudyDayStart } from '../srs/day';
+import { studySnapshot, type StudyCounts } from './queue-read';
+import type { Settings } from '../settings/model';
+import { loadSettings, onSettingsChanged, readSettingsMirror } from '../settings/store';
 import { localPreparedStore, usablePrepared, type PaintLabels } from './prepared';
-import { questionLabels } from './bank/labels';
-import type { CompiledQuestion } from './bank/types';
-
-/** Light, dark, or whatever the system says, on the page's root element. */
-export function applyTheme(theme: Theme, root: HTMLElement = document.documentElement): void {
-  if (theme === 'system') delete root.dataset.theme;
-  else root.dataset.theme = theme;
-}
-
-export interface PageLangs {
-  ui: Lang;
-  content: Lang;
-  t: Translate;
-}
-
-export function pageLangs(settings: Settings): PageLangs {
-  const ui = resolveLang(settings.uiLang, navigator.language);
-  const content = resolveLang(settings.contentLang, navigator.language);
-  return { ui, content, t: translator(ui) };
-}
-
-export function applyDocumentLang(ui: Lang): void {
-  document.documentElement.lang = ui === 'zh' ? 'zh-CN' : 'en';
-}
+import { questionLabels } from '../bank/labels';
+import type { CompiledQuestion } from '../bank/types';
 
 export interface StudyPage {
   session: StudySession;
@@ -167,21 +144,4 @@ export function paintLabels(q: CompiledQuestion, settings: Settings): PaintLabel
     newLeft: t('newLeft'),
     reviewedToday: t('reviewedToday'),
   };
-}
-
-export function showMathStyles(hasMath: boolean): void {
-  if (hasMath) ensureKatexCss();
-}
-
-export function openOptions(): void {
-  void browser.runtime.openOptionsPage();
-}
-
-/** Opens the browse page in a new tab (an extension page: no permission needed). */
-export function openStats(): void {
-  void browser.tabs.create({ url: browser.runtime.getURL('/stats.html') });
-}
-
-export function openBrowse(): void {
-  void browser.tabs.create({ url: browser.runtime.getURL('/browse.html') });
 }

@@ -1,17 +1,18 @@
-import type { CompiledQuestion } from './bank/types';
-import type { CardRecord, StudyDatabase } from './db';
-import { markViewed } from './db/views';
+import type { CompiledQuestion } from '../bank/types';
+import type { StudyDatabase } from '../db/open';
+import type { CardRecord } from '../db/schema';
+import { markViewed } from '../db/views';
 import type {
   CardActionResponse,
   GradeRequest,
   GradeResponse,
   PreviewResponse,
   UndoResponse,
-} from './messaging';
+} from '../messaging';
 import type { PaintLabels, PreparedCard, PreparedStore } from './prepared';
-import type { Settings } from './settings';
-import { State, type CardAction, type Grade } from './srs/card-state';
-import { pickFromSnapshot, pickNextCard, studySnapshot, type StudyCounts } from './study';
+import type { Settings } from '../settings/model';
+import { State, type CardAction, type Grade } from '../srs/card-state';
+import { pickFromSnapshot, pickNextCard, studySnapshot, type StudyCounts } from './queue-read';
 
 /** What the page says after an action, until the next one. */
 export type Notice = 'skipped' | 'buried' | 'suspended' | 'reset' | 'undone' | 'noteSaved';

@@ -1,6 +1,6 @@
 import { openNewTab, pacingFromMirror, readPacing, writePacing } from './pacing';
 import { localPreparedStore, usablePrepared } from './prepared';
-import { SETTINGS_MIRROR_KEY } from './storage-keys';
+import { SETTINGS_MIRROR_KEY } from '../storage-keys';
 
 /**
  * Paints the prepared card with plain DOM calls from a tiny classic script that runs while

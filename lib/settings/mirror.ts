@@ -1,5 +1,5 @@
-import { normalizeSettings, type Settings } from './settings';
-import { SETTINGS_MIRROR_KEY } from './storage-keys';
+import { normalizeSettings, type Settings } from './model';
+import { SETTINGS_MIRROR_KEY } from '../storage-keys';
 
 /**
  * Pages keep a copy of the settings in localStorage, which they can read synchronously,

@@ -3,10 +3,10 @@
  * database, no browser, no clock (`now` is a parameter). Study days begin at
  * `dayStartHour` local time, exactly as the queue counts them (`lib/srs/day.ts`).
  */
-import { SECTIONS } from './bank/taxonomy';
-import { studyDayStart } from './srs/day';
-import { State } from './srs/schedule';
-import { topicKey } from './srs/scope';
+import { SECTIONS } from '../bank/taxonomy';
+import { studyDayStart } from '../srs/day';
+import { State } from '../srs/schedule';
+import { topicKey } from '../srs/scope';
 
 /** What the statistics need of a card (a `CardRecord` fits). */
 export interface StatsCard {

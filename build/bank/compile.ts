@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { SECTIONS } from './taxonomy';
+import { SECTIONS } from '../../lib/bank/taxonomy';
 import { EntryError, parseEntry } from './parse';
 import { hasMath, renderInline, renderMarkdown } from './render';
-import type { CompiledQuestion, SourceEntry } from './types';
-import type { BankIndexEntry } from '../db/cards';
+import type { CompiledQuestion, SourceEntry } from '../../lib/bank/types';
+import type { BankIndexEntry } from '../../lib/db/cards';
 
 /** Reads every `questions/<section>/*.md` (sections in taxonomy order, files by name). */
 export function readBank(root: string): { entries: SourceEntry[]; errors: EntryError[] } {

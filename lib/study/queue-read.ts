@@ -1,11 +1,11 @@
 // Specific modules, not the lib/db barrel: pages must not pull in import and repair code.
-import { isDueReview, newCardWindow, readQueueWindow } from './db/queue';
-import type { StudyDatabase } from './db/open';
-import type { CardRecord } from './db/schema';
-import type { Settings } from './settings';
-import { studyDayStart } from './srs/day';
-import { inScope } from './srs/scope';
-import { State } from './srs/card-state';
+import { isDueReview, newCardWindow, readQueueWindow } from '../db/queue';
+import type { StudyDatabase } from '../db/open';
+import type { CardRecord } from '../db/schema';
+import type { Settings } from '../settings/model';
+import { studyDayStart } from '../srs/day';
+import { inScope } from '../srs/scope';
+import { State } from '../srs/card-state';
 import {
   dueCards,
   newCards,
@@ -14,7 +14,7 @@ import {
   shownLately,
   type QueueContext,
   type QueueCounts,
-} from './srs/queue';
+} from '../srs/queue';
 
 export interface StudyCounts extends QueueCounts {
   /** Every rating given since the study day began. */
@@ -60,11 +60,12 @@ interface WindowOptions extends PickOptions {
 }
 
 /**
- * How many cards are due now (what the badge shows): today's tally, the cards in learning
- * steps and a count of the reviews (with every topic on, without reading a review).
+ * The counts the badge needs (due now, when the next card falls due): today's tally, the
+ * cards in learning steps and a count of the reviews (with every topic on, without
+ * reading a review), no new cards.
  */
-export async function dueNow(db: StudyDatabase, settings: Settings, now: number): Promise<number> {
-  return (await studySnapshot(db, settings, now, { rotate: false, window: 0, newCards: false })).counts.due;
+export async function badgeCounts(db: StudyDatabase, settings: Settings, now: number): Promise<StudyCounts> {
+  return (await studySnapshot(db, settings, now, { rotate: false, window: 0, newCards: false })).counts;
 }
 
 /**

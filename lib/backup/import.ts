@@ -1,12 +1,12 @@
 import * as v from 'valibot';
-import { SECTION_IDS } from './bank/taxonomy';
-import { NOTE_MAX_LENGTH } from './srs/card-state';
-import { BACKUP_FORMAT, BACKUP_VERSION, REVIEW_COLUMNS, rowToReview, type BackupCard } from './backup';
-import type { ReviewRecord } from './db/schema';
-import type { BankIndexEntry } from './db/cards';
-import type { StudyDatabase } from './db/open';
-import { importHistory } from './db/restore';
-import { normalizeSettings, type Settings } from './settings';
+import { SECTION_IDS } from '../bank/taxonomy';
+import { NOTE_MAX_LENGTH } from '../srs/card-state';
+import { BACKUP_FORMAT, BACKUP_VERSION, REVIEW_COLUMNS, rowToReview, type BackupCard } from './format';
+import type { ReviewRecord } from '../db/schema';
+import type { BankIndexEntry } from '../db/cards';
+import type { StudyDatabase } from '../db/open';
+import { importHistory } from '../db/restore';
+import { normalizeSettings, type Settings } from '../settings/model';
 
 /** Anything bigger is not a backup of this extension (a year of study is ~10 MB). */
 export const MAX_BACKUP_BYTES = 64 * 1024 * 1024;

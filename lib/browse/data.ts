@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import { loadQuestion } from './bank/load';
-import { htmlToText, SEARCH_INDEX_PATH, type SearchEntry } from './bank/search-index';
-import type { CompiledQuestion } from './bank/types';
-import { studyDb } from './db/open';
-import { reviewsOf } from './db/reviews';
-import type { CardRecord, ReviewRecord } from './db/schema';
+import { loadQuestion } from '../bank/load';
+import { htmlToText, SEARCH_INDEX_PATH, type SearchEntry } from '../bank/search-index';
+import type { CompiledQuestion } from '../bank/types';
+import { studyDb } from '../db/open';
+import { reviewsOf } from '../db/reviews';
+import type { CardRecord, ReviewRecord } from '../db/schema';
 
 /**
  * What the browse page reads. It reads IndexedDB directly; every change goes to the

@@ -2,8 +2,9 @@
 // seeds a large history through the project's own data layer and times its operations
 // inside Chromium. Production builds drop this module (the call is behind a constant).
 import bankIndex from 'virtual:bank-index';
-import { badgeText, isBankSynced } from '@/lib/background-core';
-import { makeBackup } from '@/lib/backup';
+import { badgeState } from '@/lib/background/badge';
+import { isBankSynced } from '@/lib/background/bank-sync';
+import { makeBackup } from '@/lib/backup/format';
 import {
   openStudyDb,
   readHistory,
@@ -16,13 +17,13 @@ import {
 import { tallySince } from '@/lib/db/reviews';
 import { readStatsData } from '@/lib/db/stats-read';
 import { recentViews } from '@/lib/db/views';
-import type { Settings } from '@/lib/settings';
+import type { Settings } from '@/lib/settings/model';
 import { studyDayStart } from '@/lib/srs/day';
 import { nextCard, queueCounts } from '@/lib/srs/queue';
 
-import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { DEFAULT_SETTINGS } from '@/lib/settings/model';
 import { gradeCard, makeScheduler, newSchedulingState, type Grade } from '@/lib/srs/schedule';
-import { pickNextCard } from '@/lib/study';
+import { pickNextCard } from '@/lib/study/queue-read';
 
 const DAY = 86_400_000;
 
@@ -127,9 +128,9 @@ async function timeOps(runs: number): Promise<Record<string, number>> {
     // Each measured against the plain version in the same round.
     const { card } = await time('next_card', () => pickNextCard(db, settings, Date.now()));
     await time('next_card_plain', () => plainPick(db, settings, Date.now()));
-    await time('due_count', () => badgeText(db, settings, Date.now()));
+    await time('due_count', () => badgeState(db, settings, Date.now()));
     await time('next_card_filtered', () => pickNextCard(db, filtered, Date.now()));
-    await time('due_count_filtered', () => badgeText(db, filtered, Date.now()));
+    await time('due_count_filtered', () => badgeState(db, filtered, Date.now()));
     await time('next_card_filtered_plain', () => plainPick(db, filtered, Date.now()));
     if (card) {
       await time('grade', () =>

@@ -1,6 +1,6 @@
-import { SECTION_IDS } from './bank/section-ids';
-import { DEFAULT_PACING, type PacingSettings } from './pacing';
-import type { TopicFilter } from './srs/scope';
+import { SECTION_IDS } from '../bank/section-ids';
+import { DEFAULT_PACING, type PacingSettings } from '../study/pacing';
+import type { TopicFilter } from '../srs/scope';
 
 export type Lang = 'zh' | 'en';
 export type LangChoice = 'auto' | Lang;

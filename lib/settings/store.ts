@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
-import { clearPreparedCards } from './prepared';
-import { normalizeSettings, type Settings } from './settings';
-import { writeSettingsMirror } from './settings-mirror';
+import { clearPreparedCards } from '../study/prepared';
+import { normalizeSettings, type Settings } from './model';
+import { writeSettingsMirror } from './mirror';
 
-export { readSettingsMirror } from './settings-mirror';
+export { readSettingsMirror } from './mirror';
 
 /** Settings live in extension storage so every page and the background see changes at once. */
 export const SETTINGS_KEY = 'settings';

@@ -1,9 +1,8 @@
 import type { FSRS } from 'ts-fsrs';
-import { bankSignature } from './bank/signature';
-import { recordRating, syncBank, type BankIndexEntry } from './db/cards';
-import type { StudyDatabase } from './db/open';
-import { clearViewed } from './db/views';
-import { changeCard, undoRating } from './db/card-actions';
+import { recordRating } from '../db/cards';
+import type { StudyDatabase } from '../db/open';
+import { clearViewed } from '../db/views';
+import { changeCard, undoRating } from '../db/card-actions';
 import type {
   CardActionRequest,
   CardActionResponse,
@@ -13,39 +12,11 @@ import type {
   PreviewResponse,
   UndoRequest,
   UndoResponse,
-} from './messaging';
-import type { Settings } from './settings';
-import { makeScheduler, previewDue } from './srs/schedule';
-import { dueNow } from './study';
+} from '../messaging';
+import type { Settings } from '../settings/model';
+import { makeScheduler, previewDue } from '../srs/schedule';
 
-const SIGNATURE_KEY = 'bank-signature';
-
-/**
- * Brings the bundled bank into the database if it changed since the last sync (install,
- * update, or a sync that was interrupted). Review history is never touched.
- */
-export async function ensureBankSynced(
-  db: StudyDatabase,
-  index: readonly BankIndexEntry[],
-  now: number,
-): Promise<boolean> {
-  if (await isBankSynced(db, index)) return false;
-  await syncBank(db, index, now);
-  await db.put('meta', bankSignature(index), SIGNATURE_KEY);
-  return true;
-}
-
-/** Whether the database holds this bank: its signature is stored only once a sync has committed. */
-export async function isBankSynced(db: StudyDatabase, index: readonly BankIndexEntry[]): Promise<boolean> {
-  return (await db.get('meta', SIGNATURE_KEY)) === bankSignature(index);
-}
-
-/** What the toolbar badge shows: reviews due now in the chosen topics ('' when none). */
-export async function badgeText(db: StudyDatabase, settings: Settings, now: number): Promise<string> {
-  const due = await dueNow(db, settings, now);
-  if (due === 0) return '';
-  return due > 999 ? '999+' : String(due);
-}
+// What the worker does for each request from a page: every write of a schedule happens here.
 
 /** The scheduler the background uses: the person's retention, with fuzz on. */
 export function productionScheduler(settings: Settings): FSRS {
@@ -100,7 +71,7 @@ export async function handleCardAction(
   }
 }
 
-function storageMessage(e: unknown): string {
+export function storageMessage(e: unknown): string {
   const err = e as Error;
   return err.name === 'QuotaExceededError'
     ? 'the disk is full, so the browser refused to store it. Free some space and try again.'

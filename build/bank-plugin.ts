@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import type { ResolvedPublicFile } from 'wxt';
-import { compileBank, type CompiledBank } from '../lib/bank/compile';
+import { compileBank, type CompiledBank } from './bank/compile';
 import { questionPath } from '../lib/bank/paths';
 import { SEARCH_INDEX_PATH, searchEntry } from '../lib/bank/search-index';
 

@@ -1,0 +1,98 @@
+import type { BankIndexEntry } from '../db/cards';
+import type { StudyDatabase } from '../db/open';
+import { checkDatabase } from '../db/repair';
+import { restoreFromText } from '../backup/import';
+import {
+  isCardActionRequest,
+  isCheckDatabaseRequest,
+  isGradeRequest,
+  isImportRequest,
+  isPreviewRequest,
+  isUndoRequest,
+  type CheckDatabaseResponse,
+  type ImportResponse,
+} from '../messaging';
+import type { Settings } from '../settings/model';
+import { handleCardAction, handleGrade, handlePreview, handleUndo, storageMessage } from './handlers';
+
+/** What the worker gives the router: the database for one event, and what follows a change. */
+export interface WorkerContext {
+  /** Opens the database (bank synced), reads the settings, runs `work`, closes it. */
+  withStudyDb<T>(work: (db: StudyDatabase, settings: Settings) => Promise<T>): Promise<T>;
+  /** After a change to the cards: badge and open pages follow (`cardId`: the card that changed). */
+  changed(db: StudyDatabase, settings: Settings, cardId?: string): Promise<void>;
+  saveSettings(settings: Settings): Promise<unknown>;
+  bank: readonly BankIndexEntry[];
+  now(): number;
+}
+
+/**
+ * Answers one message from a page: a promise of the reply, or undefined for a message that
+ * is not a request to the background (a broadcast, or malformed), which gets no reply.
+ * The reply is sent before the badge and the other pages are told.
+ */
+export function routeMessage(message: unknown, ctx: WorkerContext): Promise<unknown> | undefined {
+  const reply = <R extends { ok: boolean }>(
+    work: (db: StudyDatabase, settings: Settings) => Promise<R>,
+    cardIdOf?: (res: R) => string | undefined,
+  ) =>
+    new Promise<R | { ok: false; error: 'storage'; message: string }>((resolve) => {
+      ctx
+        .withStudyDb(async (db, settings) => {
+          const res = await work(db, settings);
+          // The page has its answer; then badge and other pages follow, on the same connection.
+          resolve(res);
+          if (res.ok && cardIdOf) await ctx.changed(db, settings, cardIdOf(res));
+        })
+        .catch((e: unknown) => resolve({ ok: false, error: 'storage', message: storageMessage(e) }));
+    });
+
+  if (isPreviewRequest(message)) return reply((db, s) => handlePreview(db, s, message));
+  if (isGradeRequest(message))
+    return reply(
+      (db, s) => handleGrade(db, s, message),
+      () => message.cardId,
+    );
+  if (isUndoRequest(message))
+    return reply(
+      (db, s) => handleUndo(db, s, message),
+      (r) => (r.ok ? r.card.id : undefined),
+    );
+  if (isCardActionRequest(message))
+    return reply(
+      (db, s) => handleCardAction(db, s, message),
+      () => message.cardId,
+    );
+  if (isImportRequest(message))
+    return reply(
+      (db, s) => importBackup(db, s, message.text, ctx),
+      () => undefined,
+    );
+  if (isCheckDatabaseRequest(message))
+    return reply(
+      (db, s) => repair(db, s, ctx),
+      () => undefined,
+    );
+  return undefined;
+}
+
+/** Merges a backup file, all or nothing, and applies its settings. */
+async function importBackup(
+  db: StudyDatabase,
+  _settings: Settings,
+  text: string,
+  ctx: WorkerContext,
+): Promise<ImportResponse> {
+  const out = await restoreFromText(db, text, ctx.bank, ctx.now());
+  if (!out.ok) return { ok: false, message: out.message };
+  await ctx.saveSettings(out.settings);
+  return { ok: true, added: out.added, skipped: out.skipped, rebuilt: out.rebuilt };
+}
+
+async function repair(
+  db: StudyDatabase,
+  settings: Settings,
+  ctx: WorkerContext,
+): Promise<CheckDatabaseResponse> {
+  return { ok: true, report: await checkDatabase(db, ctx.bank, ctx.now(), settings.retention) };
+}
