@@ -128,6 +128,18 @@ describe('renderMarkdown', () => {
     expect(() => compileEntry(entry)).toThrow(/en answer: a \$ was left unrendered/);
   });
 
+  it('fails the build on bold that does not close, but not on ** in code', () => {
+    const answer = '为了让点积的方差保持在 1 附近。';
+    const broken = parseEntry(FILE, GOOD.replace(answer, `**常见误区：**${answer}`));
+    expect(() => compileEntry(broken)).toThrow(
+      /zh answer: a \*\* was left unrendered near "\*\*常见误区：\*\*为了/,
+    );
+    const closed = parseEntry(FILE, GOOD.replace(answer, `**常见误区：** ${answer} \`2 ** 3\``));
+    expect(compileEntry(closed).zh.answer).toContain('<strong>常见误区：</strong> 为了');
+    // The Python block in GOOD holds `d_k ** 0.5`.
+    expect(compileEntry(closed).zh.answer).toContain('**');
+  });
+
   it('does not let KaTeX make links or HTML', () => {
     const html = renderMarkdown('$\\href{javascript:alert(1)}{x}$ and $\\htmlId{a}{b}$');
     expect(html).not.toMatch(/href="javascript:/i);
