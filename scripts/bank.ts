@@ -2,8 +2,11 @@
 //   npm run --silent bank -- export   the compiled bank (Markdown sources) as one JSON document on stdout
 //   npm run bank -- check             validate every entry and report every problem (exit 1 if any)
 //   npm run bank -- stats             counts per section and topic
-import { resolve } from 'node:path';
+//   npm run bank -- fix-punctuation   full-width punctuation in the Chinese parts of every file
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { buildsOnProblems, compileEntry, readBank } from '../lib/bank/compile';
+import { fixZhPunctuation } from '../lib/bank/fix-punctuation';
 import { SECTIONS } from '../lib/bank/taxonomy';
 import { topicKey } from '../lib/srs/scope';
 
@@ -65,6 +68,26 @@ switch (command) {
     if (errors.length) fail([`\n${errors.length} malformed entries (run: npm run bank -- check)`]);
     break;
   }
+  case 'fix-punctuation': {
+    if (errors.length) fail([...errors.map((e) => e.message), 'fix these first (npm run bank -- check)']);
+    let files = 0;
+    let marks = 0;
+    for (const s of SECTIONS) {
+      const dir = join(root, s.id);
+      if (!existsSync(dir)) continue;
+      for (const f of readdirSync(dir).filter((x) => x.endsWith('.md'))) {
+        const text = readFileSync(join(dir, f), 'utf8');
+        const fixed = fixZhPunctuation(text);
+        marks += fixed.marks;
+        if (fixed.text !== text) {
+          writeFileSync(join(dir, f), fixed.text);
+          files++;
+        }
+      }
+    }
+    console.log(`${marks} half-width mark(s) in Chinese made full-width, in ${files} file(s).`);
+    break;
+  }
   default:
-    fail(['usage: npm run bank -- export | check | stats']);
+    fail(['usage: npm run bank -- export | check | stats | fix-punctuation']);
 }

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fixZhPunctuation } from '@/lib/bank/fix-punctuation';
+import { parseEntry } from '@/lib/bank/parse';
 import { renderMarkdown } from '@/lib/bank/render';
 import { halfWidthInChinese, toFullWidth } from '@/lib/bank/zh-punctuation';
 
@@ -221,5 +223,61 @@ describe('toFullWidth on any text', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('fixZhPunctuation', () => {
+  const file = `---
+id: sample-entry
+section: basics
+topics: [attention]
+difficulty: 2
+checked: 2026-11
+refs:
+  - title: "Vaswani et al., Attention (Is) All: You Need, arXiv:1706.03762"
+    url: https://arxiv.org/abs/1706.03762
+---
+
+# zh question
+
+为什么要除以 $\\sqrt{d_k}$?
+
+# zh answer
+
+为了让方差保持在 1 附近(否则 softmax 饱和)。
+
+\`\`\`python
+# 注释,不改
+scores = q @ k.T / d_k ** 0.5
+\`\`\`
+
+**常见误区:** 以为"越大越好"。
+
+# en question
+
+Why divide by $\\sqrt{d_k}$ (the key size)?
+
+# en answer
+
+To keep the variance near 1: otherwise, "softmax" saturates.
+`;
+
+  it('rewrites only the Chinese parts', () => {
+    const { text, marks } = fixZhPunctuation(file);
+    expect(marks).toBe(6); // ? ( ) : " "
+    const before = parseEntry('questions/basics/sample-entry.md', file);
+    const after = parseEntry('questions/basics/sample-entry.md', text);
+    expect(after.zh.question).toBe('为什么要除以 $\\sqrt{d_k}$？');
+    expect(after.zh.answer).toBe(
+      '为了让方差保持在 1 附近（否则 softmax 饱和）。\n\n```python\n# 注释,不改\nscores = q @ k.T / d_k ** 0.5\n```\n\n**常见误区：** 以为“越大越好”。',
+    );
+    expect(after.en).toEqual(before.en);
+    expect(text.slice(0, text.indexOf('# zh question'))).toBe(file.slice(0, file.indexOf('# zh question')));
+    expect(text.slice(text.indexOf('# en question'))).toBe(file.slice(file.indexOf('# en question')));
+    expect(fixZhPunctuation(text)).toEqual({ text, marks: 0 });
+  });
+
+  it('leaves a file without the four parts alone', () => {
+    expect(fixZhPunctuation('# zh question\n\n什么?')).toEqual({ text: '# zh question\n\n什么?', marks: 0 });
   });
 });
