@@ -1,11 +1,12 @@
 // The question-bank tool.
 //   npm run --silent bank -- export   the compiled bank (Markdown sources) as one JSON document on stdout
-//   npm run bank -- check             validate every entry and report every problem (exit 1 if any)
+//   npm run bank -- check             validate every entry and report every problem (exit 1 if any),
+//                                     half-width punctuation in the Chinese parts included
 //   npm run bank -- stats             counts per section and topic
 //   npm run bank -- fix-punctuation   full-width punctuation in the Chinese parts of every file
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildsOnProblems, compileEntry, readBank } from '../lib/bank/compile';
+import { buildsOnProblems, compileEntry, readBank, zhPunctuationProblems } from '../lib/bank/compile';
 import { fixZhPunctuation } from '../lib/bank/fix-punctuation';
 import { SECTIONS } from '../lib/bank/taxonomy';
 import { topicKey } from '../lib/srs/scope';
@@ -15,7 +16,8 @@ const command = process.argv[2];
 const { entries, errors } = readBank(root);
 
 function fail(lines: string[]): never {
-  for (const l of lines) console.error(l);
+  // Synchronously: a pipe would lose what console.error had not flushed at process.exit.
+  writeSync(2, lines.map((l) => l + '\n').join(''));
   process.exit(1);
 }
 
@@ -40,11 +42,13 @@ switch (command) {
     const problems = errors.map((e) => e.message);
     problems.push(...buildsOnProblems(entries));
     for (const e of entries) {
+      const file = `questions/${e.section}/${e.id}.md`;
       try {
         compileEntry(e);
       } catch (err) {
-        problems.push(`questions/${e.section}/${e.id}.md: ${(err as Error).message}`);
+        problems.push(`${file}: ${(err as Error).message}`);
       }
+      for (const p of zhPunctuationProblems(e)) problems.push(`${file}: ${p}`);
     }
     if (problems.length) fail([`${problems.length} problem(s):`, ...problems]);
     console.log(`${entries.length} entries, all valid.`);

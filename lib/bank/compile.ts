@@ -4,6 +4,7 @@ import { SECTIONS } from './taxonomy';
 import { EntryError, parseEntry } from './parse';
 import { hasMath, renderInline, renderMarkdown } from './render';
 import type { CompiledQuestion, SourceEntry } from './types';
+import { halfWidthInChinese } from './zh-punctuation';
 import type { BankIndexEntry } from '../db/cards';
 
 /** Reads every `questions/<section>/*.md` (sections in taxonomy order, files by name). */
@@ -99,6 +100,22 @@ export function buildsOnProblems(entries: Pick<SourceEntry, 'id' | 'buildsOn'>[]
   };
   for (const e of entries) visit(e.id);
   return problems;
+}
+
+/**
+ * Half-width punctuation in the Chinese parts of an entry, one problem per mark, each with
+ * its line within the part (fix with `npm run bank -- fix-punctuation`).
+ *
+ * @example
+ * zhPunctuationProblems({ zh: { question: '是什么?', answer: '…' } })
+ * // ['zh question line 1: half-width punctuation in Chinese: "是什么?"']
+ */
+export function zhPunctuationProblems(e: Pick<SourceEntry, 'zh'>): string[] {
+  return (['question', 'answer'] as const).flatMap((part) =>
+    halfWidthInChinese(e.zh[part]).map(
+      (hit) => `zh ${part} line ${hit.line}: half-width punctuation in Chinese: "${hit.excerpt}"`,
+    ),
+  );
 }
 
 /** Compiles one entry's Markdown to HTML. Throws if its math does not parse. */

@@ -2,7 +2,13 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildsOnProblems, compileBank, compileEntry, readBank } from '@/lib/bank/compile';
+import {
+  buildsOnProblems,
+  compileBank,
+  compileEntry,
+  readBank,
+  zhPunctuationProblems,
+} from '@/lib/bank/compile';
 import { questionLabels } from '@/lib/bank/labels';
 import { EntryError, parseEntry } from '@/lib/bank/parse';
 import { renderMarkdown } from '@/lib/bank/render';
@@ -233,6 +239,28 @@ describe('the bundled bank', () => {
       section: 'basics',
       topics: 'attention / ffn',
     });
+  });
+});
+
+describe('zhPunctuationProblems', () => {
+  it('names the Chinese part, the line and the text around each half-width mark', () => {
+    expect(zhPunctuationProblems(parseEntry(FILE, GOOD))).toEqual([
+      'zh question line 1: half-width punctuation in Chinese: "$\\sqrt{d_k}$?"',
+    ]);
+    const e = parseEntry(
+      FILE,
+      GOOD.replace('$?', '$？').replace('附近。', '附近。\n\n**常见误区:** 以为"越大越好"'),
+    );
+    expect(zhPunctuationProblems(e)).toEqual([
+      'zh answer line 3: half-width punctuation in Chinese: "**常见误区:** 以为"越大越好""',
+      'zh answer line 3: half-width punctuation in Chinese: "**常见误区:** 以为"越大越好""',
+      'zh answer line 3: half-width punctuation in Chinese: "区:** 以为"越大越好""',
+    ]);
+  });
+
+  it('finds none in the bundled bank', () => {
+    const { entries } = readBank(resolve(__dirname, '../../questions'));
+    expect(entries.flatMap((e) => zhPunctuationProblems(e).map((p) => `${e.id}: ${p}`))).toEqual([]);
   });
 });
 
