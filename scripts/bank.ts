@@ -1,9 +1,13 @@
 // The question-bank tool.
 //   npm run --silent bank -- export   the compiled bank (Markdown sources) as one JSON document on stdout
-//   npm run bank -- check             validate every entry and report every problem (exit 1 if any)
+//   npm run bank -- check             validate every entry and report every problem (exit 1 if any),
+//                                     half-width punctuation in the Chinese parts included
 //   npm run bank -- stats             counts per section and topic
-import { resolve } from 'node:path';
-import { buildsOnProblems, compileEntry, readBank } from '../build/bank/compile';
+//   npm run bank -- fix-punctuation   full-width punctuation in the Chinese parts of every file
+import { existsSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildsOnProblems, compileEntry, readBank, zhPunctuationProblems } from '../build/bank/compile';
+import { fixZhPunctuation } from '../build/bank/fix-punctuation';
 import { SECTIONS } from '../lib/bank/taxonomy';
 import { topicKey } from '../lib/srs/scope';
 
@@ -12,7 +16,8 @@ const command = process.argv[2];
 const { entries, errors } = readBank(root);
 
 function fail(lines: string[]): never {
-  for (const l of lines) console.error(l);
+  // Synchronously: a pipe would lose what console.error had not flushed at process.exit.
+  writeSync(2, lines.map((l) => l + '\n').join(''));
   process.exit(1);
 }
 
@@ -37,11 +42,13 @@ switch (command) {
     const problems = errors.map((e) => e.message);
     problems.push(...buildsOnProblems(entries));
     for (const e of entries) {
+      const file = `questions/${e.section}/${e.id}.md`;
       try {
         compileEntry(e);
       } catch (err) {
-        problems.push(`questions/${e.section}/${e.id}.md: ${(err as Error).message}`);
+        problems.push(`${file}: ${(err as Error).message}`);
       }
+      for (const p of zhPunctuationProblems(e)) problems.push(`${file}: ${p}`);
     }
     if (problems.length) fail([`${problems.length} problem(s):`, ...problems]);
     console.log(`${entries.length} entries, all valid.`);
@@ -65,6 +72,26 @@ switch (command) {
     if (errors.length) fail([`\n${errors.length} malformed entries (run: npm run bank -- check)`]);
     break;
   }
+  case 'fix-punctuation': {
+    if (errors.length) fail([...errors.map((e) => e.message), 'fix these first (npm run bank -- check)']);
+    let files = 0;
+    let marks = 0;
+    for (const s of SECTIONS) {
+      const dir = join(root, s.id);
+      if (!existsSync(dir)) continue;
+      for (const f of readdirSync(dir).filter((x) => x.endsWith('.md'))) {
+        const text = readFileSync(join(dir, f), 'utf8');
+        const fixed = fixZhPunctuation(text);
+        marks += fixed.marks;
+        if (fixed.text !== text) {
+          writeFileSync(join(dir, f), fixed.text);
+          files++;
+        }
+      }
+    }
+    console.log(`${marks} half-width mark(s) in Chinese made full-width, in ${files} file(s).`);
+    break;
+  }
   default:
-    fail(['usage: npm run bank -- export | check | stats']);
+    fail(['usage: npm run bank -- export | check | stats | fix-punctuation']);
 }

@@ -5,6 +5,7 @@ import { EntryError, parseEntry } from './parse';
 import { hasMath, renderInline, renderMarkdown } from './render';
 import type { CompiledQuestion, SourceEntry } from '../../lib/bank/types';
 import type { BankIndexEntry } from '../../lib/db/cards';
+import { halfWidthInChinese } from './zh-punctuation';
 
 /** Reads every `questions/<section>/*.md` (sections in taxonomy order, files by name). */
 export function readBank(root: string): { entries: SourceEntry[]; errors: EntryError[] } {
@@ -38,18 +39,35 @@ export function readBank(root: string): { entries: SourceEntry[]; errors: EntryE
   return { entries, errors };
 }
 
+/** The rendered text outside code and math, without tags. */
+function proseText(html: string): string {
+  return html
+    .replace(/<pre[\s\S]*?<\/pre>/g, '')
+    .replace(/<code>[\s\S]*?<\/code>/g, '')
+    .replace(/<span class="katex">[\s\S]*?<\/span><\/span><\/span>(?=\s|<|$)/g, '')
+    .replace(/<[^>]+>/g, '');
+}
+
+function near(text: string, needle: string): string | null {
+  const i = text.indexOf(needle);
+  return i < 0 ? null : text.slice(Math.max(0, i - 30), i + 30);
+}
+
 /**
  * Text outside code and rendered math that still holds a `$`: a formula the Markdown
  * math rule did not recognise (for example `$x$B`, where a letter follows the closing `$`).
  */
 function strayDollar(html: string): string | null {
-  const text = html
-    .replace(/<pre[\s\S]*?<\/pre>/g, '')
-    .replace(/<code>[\s\S]*?<\/code>/g, '')
-    .replace(/<span class="katex">[\s\S]*?<\/span><\/span><\/span>(?=\s|<|$)/g, '')
-    .replace(/<[^>]+>/g, '');
-  const i = text.indexOf('$');
-  return i < 0 ? null : text.slice(Math.max(0, i - 30), i + 30);
+  return near(proseText(html), '$');
+}
+
+/**
+ * Text outside code and math that still holds `**`: bold that CommonMark did not close or
+ * open, for example `**常见误区：**文字`, where a closing `**` after a punctuation mark is
+ * followed by a letter (write `**常见误区：** 文字`).
+ */
+function unclosedBold(html: string): string | null {
+  return near(proseText(html), '**');
 }
 
 /**
@@ -84,6 +102,22 @@ export function buildsOnProblems(entries: Pick<SourceEntry, 'id' | 'buildsOn'>[]
   return problems;
 }
 
+/**
+ * Half-width punctuation in the Chinese parts of an entry, one problem per mark, each with
+ * its line within the part (fix with `npm run bank -- fix-punctuation`).
+ *
+ * @example
+ * zhPunctuationProblems({ zh: { question: '是什么?', answer: '…' } })
+ * // ['zh question line 1: half-width punctuation in Chinese: "是什么?"']
+ */
+export function zhPunctuationProblems(e: Pick<SourceEntry, 'zh'>): string[] {
+  return (['question', 'answer'] as const).flatMap((part) =>
+    halfWidthInChinese(e.zh[part]).map(
+      (hit) => `zh ${part} line ${hit.line}: half-width punctuation in Chinese: "${hit.excerpt}"`,
+    ),
+  );
+}
+
 /** Compiles one entry's Markdown to HTML. Throws if its math does not parse. */
 export function compileEntry(e: SourceEntry): CompiledQuestion {
   const side = (s: SourceEntry['zh']) => ({
@@ -101,6 +135,11 @@ export function compileEntry(e: SourceEntry): CompiledQuestion {
       if (stray)
         throw new Error(
           `${lang} ${part}: a $ was left unrendered near "${stray}" (write \\$ for a dollar sign)`,
+        );
+      const bold = unclosedBold(s[part]);
+      if (bold)
+        throw new Error(
+          `${lang} ${part}: a ** was left unrendered near "${bold}" (bold that does not open or close: after a closing ** that follows a punctuation mark, put a space)`,
         );
     }
   }

@@ -4,6 +4,7 @@ import { SECTION_IDS, sectionById } from '../../lib/bank/taxonomy';
 import type { SourceEntry } from '../../lib/bank/types';
 
 const PARTS = ['zh question', 'zh answer', 'en question', 'en answer'] as const;
+export type Part = (typeof PARTS)[number];
 
 const refSchema = v.object({
   title: v.pipe(v.string(), v.trim(), v.minLength(1, 'a reference needs a title')),
@@ -67,8 +68,8 @@ function topHeadings(body: string): { name: string; start: number; end: number }
   return out;
 }
 
-function splitBody(body: string, problems: string[]): Record<(typeof PARTS)[number], string> {
-  const out = {} as Record<(typeof PARTS)[number], string>;
+function splitBody(body: string, problems: string[]): Record<Part, string> {
+  const out = {} as Record<Part, string>;
   const heads = topHeadings(body);
   const names = heads.map((h) => h.name);
   if (names.join('|') !== PARTS.join('|')) {
@@ -83,6 +84,31 @@ function splitBody(body: string, problems: string[]): Record<(typeof PARTS)[numb
     const part = PARTS[i]!;
     if (!text) problems.push(`"# ${part}" is empty`);
     out[part] = text;
+  });
+  return out;
+}
+
+/**
+ * Where each of the four parts lies in a question file: from the end of its heading line
+ * to the start of the next heading (or the end of the file), as offsets into `text`. Null
+ * when the file has no frontmatter or not exactly the four headings in order.
+ *
+ * @example
+ * const s = partSpans(text)!['zh answer'];
+ * text.slice(s.start, s.end) // '\n\n一句或两句可以背下来的答案。\n\n'
+ */
+export function partSpans(text: string): Record<Part, { start: number; end: number }> | null {
+  const split = splitFrontmatter(text);
+  if (!split) return null;
+  const offset = text.length - split.body.length;
+  const heads = topHeadings(split.body);
+  if (heads.map((h) => h.name).join('|') !== PARTS.join('|')) return null;
+  const out = {} as Record<Part, { start: number; end: number }>;
+  heads.forEach((h, i) => {
+    out[PARTS[i]!] = {
+      start: offset + h.end,
+      end: i + 1 < heads.length ? offset + heads[i + 1]!.start : text.length,
+    };
   });
   return out;
 }

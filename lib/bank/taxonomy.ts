@@ -59,7 +59,7 @@ export const SECTIONS: readonly SectionDef[] = [
   },
   {
     id: 'llm',
-    label: { zh: '大模型(LLMs)', en: 'LLMs' },
+    label: { zh: '大模型（LLMs）', en: 'LLMs' },
     topics: {
       'model-families': { zh: '开源模型体系', en: 'Model families' },
       'model-choice': { zh: '模型选型', en: 'Model choice' },
@@ -101,7 +101,7 @@ export const SECTIONS: readonly SectionDef[] = [
   },
   {
     id: 'inference',
-    label: { zh: '大模型(LLMs)推理', en: 'Inference' },
+    label: { zh: '大模型（LLMs）推理', en: 'Inference' },
     topics: {
       'prefill-decode': { zh: 'Prefill 与 Decode', en: 'Prefill and decode' },
       'latency-metrics': { zh: '延迟指标', en: 'Latency metrics' },

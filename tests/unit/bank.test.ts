@@ -2,7 +2,13 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildsOnProblems, compileBank, compileEntry, readBank } from '@/build/bank/compile';
+import {
+  buildsOnProblems,
+  compileBank,
+  compileEntry,
+  readBank,
+  zhPunctuationProblems,
+} from '@/build/bank/compile';
 import { questionLabels } from '@/lib/bank/labels';
 import { EntryError, parseEntry } from '@/build/bank/parse';
 import { renderMarkdown } from '@/build/bank/render';
@@ -128,6 +134,18 @@ describe('renderMarkdown', () => {
     expect(() => compileEntry(entry)).toThrow(/en answer: a \$ was left unrendered/);
   });
 
+  it('fails the build on bold that does not close, but not on ** in code', () => {
+    const answer = '为了让点积的方差保持在 1 附近。';
+    const broken = parseEntry(FILE, GOOD.replace(answer, `**常见误区：**${answer}`));
+    expect(() => compileEntry(broken)).toThrow(
+      /zh answer: a \*\* was left unrendered near "\*\*常见误区：\*\*为了/,
+    );
+    const closed = parseEntry(FILE, GOOD.replace(answer, `**常见误区：** ${answer} \`2 ** 3\``));
+    expect(compileEntry(closed).zh.answer).toContain('<strong>常见误区：</strong> 为了');
+    // The Python block in GOOD holds `d_k ** 0.5`.
+    expect(compileEntry(closed).zh.answer).toContain('**');
+  });
+
   it('does not let KaTeX make links or HTML', () => {
     const html = renderMarkdown('$\\href{javascript:alert(1)}{x}$ and $\\htmlId{a}{b}$');
     expect(html).not.toMatch(/href="javascript:/i);
@@ -221,6 +239,28 @@ describe('the bundled bank', () => {
       section: 'basics',
       topics: 'attention / ffn',
     });
+  });
+});
+
+describe('zhPunctuationProblems', () => {
+  it('names the Chinese part, the line and the text around each half-width mark', () => {
+    expect(zhPunctuationProblems(parseEntry(FILE, GOOD))).toEqual([
+      'zh question line 1: half-width punctuation in Chinese: "$\\sqrt{d_k}$?"',
+    ]);
+    const e = parseEntry(
+      FILE,
+      GOOD.replace('$?', '$？').replace('附近。', '附近。\n\n**常见误区:** 以为"越大越好"'),
+    );
+    expect(zhPunctuationProblems(e)).toEqual([
+      'zh answer line 3: half-width punctuation in Chinese: "**常见误区:** 以为"越大越好""',
+      'zh answer line 3: half-width punctuation in Chinese: "**常见误区:** 以为"越大越好""',
+      'zh answer line 3: half-width punctuation in Chinese: "区:** 以为"越大越好""',
+    ]);
+  });
+
+  it('finds none in the bundled bank', () => {
+    const { entries } = readBank(resolve(__dirname, '../../questions'));
+    expect(entries.flatMap((e) => zhPunctuationProblems(e).map((p) => `${e.id}: ${p}`))).toEqual([]);
   });
 });
 
