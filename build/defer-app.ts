@@ -19,20 +19,42 @@ export function deferAppScript(pages: string[]): Plugin {
       handler(html, ctx) {
         if (!pages.some((p) => ctx.path.endsWith(`/${p}/index.html`) || ctx.path.endsWith(`/${p}.html`)))
           return html;
-        let out = html;
-        for (const link of html.matchAll(/<link rel="stylesheet"[^>]*href="\/([^"]+\.css)"[^>]*>/g)) {
-          const asset = ctx.bundle?.[link[1]!] as Rollup.OutputAsset | undefined;
-          // A function, so that `$&` and the like in the CSS are not read as patterns.
-          if (asset?.type === 'asset')
-            out = out.replace(link[0], () => `<style>${String(asset.source)}</style>`);
-        }
-        const m = /<script type="module" crossorigin src="([^"]+)"><\/script>\s*/.exec(out);
-        if (!m) return out;
-        return out
-          .replace(m[0], '')
-          .replace(/<link rel="modulepreload"[^>]*>\s*/g, '')
-          .replace('<html ', `<html data-app="${m[1]}" `);
+        return deferredHtml(html, ctx.path, (file) => ctx.bundle?.[file] as Rollup.OutputAsset | undefined);
       },
     },
   };
+}
+
+/**
+ * The page's HTML with its stylesheets inlined and its module script named on
+ * <html data-app>. Throws, naming the page, when Vite's output does not hold what this step
+ * edits: a page that quietly kept its module script would paint late, and one that lost it
+ * would never start.
+ */
+export function deferredHtml(
+  html: string,
+  page: string,
+  asset: (file: string) => Rollup.OutputAsset | undefined,
+): string {
+  const fail = (what: string): never => {
+    throw new Error(
+      `defer-app-script: ${page}: ${what}; the build's HTML changed, update build/defer-app.ts`,
+    );
+  };
+  let out = html;
+  for (const link of html.matchAll(/<link rel="stylesheet"[^>]*href="\/([^"]+\.css)"[^>]*>/g)) {
+    const css = asset(link[1]!);
+    if (css?.type !== 'asset') fail(`no stylesheet ${link[1]} in the bundle`);
+    // A function, so that `$&` and the like in the CSS are not read as patterns.
+    out = out.replace(link[0], () => `<style>${String(css!.source)}</style>`);
+  }
+  if (/<link rel="stylesheet"/.test(out)) fail('a stylesheet link this step does not recognise');
+  const scripts = [...out.matchAll(/<script type="module"[^>]*src="([^"]+)"[^>]*><\/script>\s*/g)];
+  if (scripts.length !== 1) fail(`expected one module script, found ${scripts.length}`);
+  if (!/<html[ >]/.test(out)) fail('no <html> element');
+  const [tag, src] = scripts[0]!;
+  return out
+    .replace(tag, '')
+    .replace(/<link rel="modulepreload"[^>]*>\s*/g, '')
+    .replace(/<html( |>)/, (_m, after: string) => `<html data-app="${src}"${after === '>' ? '>' : ' '}`);
 }
