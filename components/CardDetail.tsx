@@ -4,10 +4,9 @@ import type { SearchEntry } from '@/lib/bank/search-index';
 import type { CompiledQuestion } from '@/lib/bank/types';
 import { cardStatus, historyRows, type BrowseCard, type HistoryReview } from '@/lib/browse/filter';
 import { formatDateTime, type BrowseKey, type BrowseTranslate } from '@/lib/i18n/browse-strings';
-import { formatWhen, INTERVAL_UNITS } from '@/lib/i18n/strings';
+import { formatWhen, intervalLabel } from '@/lib/i18n/strings';
 import type { Lang } from '@/lib/settings/model';
 import { NOTE_MAX_LENGTH, type CardAction, type Grade } from '@/lib/srs/card-state';
-import { formatInterval } from '@/lib/srs/format';
 import { StatusBadges } from './BrowseList';
 
 export interface CardDetailProps {
@@ -258,11 +257,7 @@ export function CardDetail(p: CardDetailProps) {
                   <tr key={`review-${r.at}`} data-kind="review" data-rating={r.rating}>
                     <td>{formatDateTime(r.at, p.uiLang)}</td>
                     <td class={`rating-${r.rating}`}>{t(RATING_KEYS[r.rating])}</td>
-                    <td>
-                      {r.interval === null
-                        ? t('unknown')
-                        : formatInterval(r.interval, INTERVAL_UNITS[p.uiLang])}
-                    </td>
+                    <td>{r.interval === null ? t('unknown') : intervalLabel(r.interval, p.uiLang)}</td>
                   </tr>
                 ),
               )}

@@ -37,25 +37,27 @@ export function CardTools(p: CardToolsProps) {
     if (wasEditing.current && !p.editingNote) noteButton.current?.focus();
     wasEditing.current = p.editingNote;
   }, [p.editingNote]);
+  /** A tool button; `key` is its single-key shortcut, shown on it. */
+  const tool = (label: string, onClick: () => void, key?: string, disabled = p.disabled) => (
+    <button type="button" class="tool" disabled={disabled} onClick={onClick} aria-keyshortcuts={key}>
+      {label}
+      {key && (
+        <>
+          {' '}
+          <kbd>{key}</kbd>
+        </>
+      )}
+    </button>
+  );
   return (
     <div class="card-tools">
       <div class="tool-row" role="group" aria-label={p.t('cardActions')}>
-        {p.canUndo && (
-          <button type="button" class="tool" onClick={p.onUndo} aria-keyshortcuts="U">
-            {p.t('undo')} <kbd>U</kbd>
-          </button>
-        )}
+        {p.canUndo && tool(p.t('undo'), p.onUndo, 'U', false)}
         {p.hasCard && (
           <>
-            <button type="button" class="tool" disabled={p.disabled} onClick={p.onSkip} aria-keyshortcuts="S">
-              {p.t('skip')} <kbd>S</kbd>
-            </button>
-            <button type="button" class="tool" disabled={p.disabled} onClick={p.onBury} aria-keyshortcuts="B">
-              {p.t('bury')} <kbd>B</kbd>
-            </button>
-            <button type="button" class="tool" disabled={p.disabled} onClick={p.onSuspend}>
-              {p.t('suspend')}
-            </button>
+            {tool(p.t('skip'), p.onSkip, 'S')}
+            {tool(p.t('bury'), p.onBury, 'B')}
+            {tool(p.t('suspend'), p.onSuspend)}
             {confirmReset ? (
               <span class="confirm">
                 {p.t('resetConfirm')}{' '}
@@ -75,9 +77,7 @@ export function CardTools(p: CardToolsProps) {
                 </button>
               </span>
             ) : (
-              <button type="button" class="tool" disabled={p.disabled} onClick={() => setConfirmReset(true)}>
-                {p.t('reset')}…
-              </button>
+              tool(`${p.t('reset')}…`, () => setConfirmReset(true))
             )}
             <button
               type="button"

@@ -1,6 +1,5 @@
 import { GRADES, type Grade } from '@/lib/srs/card-state';
-import { formatInterval } from '@/lib/srs/format';
-import { INTERVAL_UNITS, type Translate, type StringKey } from '@/lib/i18n/strings';
+import { intervalLabel, type Translate, type StringKey } from '@/lib/i18n/strings';
 import type { Lang } from '@/lib/settings/model';
 
 const LABELS: Record<Grade, StringKey> = { 1: 'again', 2: 'hard', 3: 'good', 4: 'easy' };
@@ -21,7 +20,7 @@ export function RatingBar({ previews, now, disabled, lang, t, onRate }: RatingBa
     <div class="rating-bar" role="group" aria-label={t('keysHint')}>
       {GRADES.map((g) => {
         // Until the background answers, the buttons work and keep their size.
-        const interval = previews ? formatInterval(previews[g] - now, INTERVAL_UNITS[lang]) : '\u00a0';
+        const interval = previews ? intervalLabel(previews[g] - now, lang) : '\u00a0';
         return (
           <button
             key={g}

@@ -1,20 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Notice, SessionState, StudySession } from '@/lib/study/session';
 import type { Lang } from '@/lib/settings/model';
-import type { StringKey, Translate } from '@/lib/i18n/strings';
+import type { Translate } from '@/lib/i18n/strings';
 import { isGrade, isLeech } from '@/lib/srs/card-state';
+import { takeEarlyKeys } from '@/lib/study/early-keys';
 import { CaughtUp } from './CaughtUp';
 import { CardTools } from './CardTools';
 import { StudyCard } from './StudyCard';
 
-const NOTICES: Record<Notice, StringKey> = {
-  skipped: 'noticeSkipped',
-  buried: 'noticeBuried',
-  suspended: 'noticeSuspended',
-  reset: 'noticeReset',
-  undone: 'noticeUndone',
-  noteSaved: 'noticeNoteSaved',
-};
+/** The string of a notice: `skipped` is `noticeSkipped` (the type checks every one exists). */
+const noticeKey = (n: Notice) => `notice${n[0]!.toUpperCase()}${n.slice(1)}` as `notice${Capitalize<Notice>}`;
 
 export interface StudyViewProps {
   session: StudySession;
@@ -54,35 +49,51 @@ export function StudyView({
   const cardId = state.kind === 'card' ? state.card.id : null;
   useEffect(() => setEditingNote(false), [cardId]);
 
+  /** Handles one study key; returns whether it did something (then the browser's default is not wanted). */
+  const handleKey = (rawKey: string): boolean => {
+    const s = session.state;
+    const key = rawKey.toLowerCase();
+    if (shortcuts && key === 'u' && s.canUndo) {
+      void session.undo();
+      return true;
+    }
+    if (s.kind !== 'card') return false;
+    if (shortcuts && (key === 's' || key === 'b' || key === 'n')) {
+      if (s.pending || !s.confirmed) return false;
+      if (key === 's') void session.skip();
+      else if (key === 'b') void session.act({ kind: 'bury' });
+      else setEditingNote(true);
+      return true;
+    }
+    if (!s.revealed && (rawKey === ' ' || rawKey === 'Enter')) {
+      session.reveal();
+      return true;
+    }
+    if (shortcuts && s.revealed && rawKey.length === 1 && isGrade(Number(rawKey))) {
+      // Before the queue confirmed the card, the session holds the rating until it does.
+      void session.rate(Number(rawKey) as 1 | 2 | 3 | 4);
+      return true;
+    }
+    return false;
+  };
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
       const target = e.target;
       if (target instanceof Element && target.closest('input, textarea, select, [contenteditable]')) return;
-      const s = session.state;
-      const key = e.key.toLowerCase();
-      if (shortcuts && key === 'u' && s.canUndo) {
-        e.preventDefault();
-        return void session.undo();
-      }
-      if (s.kind !== 'card') return;
-      if (shortcuts && (key === 's' || key === 'b' || key === 'n')) {
-        if (s.pending || !s.confirmed) return;
-        e.preventDefault();
-        if (key === 's') void session.skip();
-        else if (key === 'b') void session.act({ kind: 'bury' });
-        else setEditingNote(true);
-      } else if (!s.revealed && (e.key === ' ' || e.key === 'Enter')) {
-        e.preventDefault();
-        session.reveal();
-      } else if (shortcuts && s.revealed && isGrade(Number(e.key)) && e.key.length === 1) {
-        e.preventDefault();
-        void session.rate(Number(e.key) as 1 | 2 | 3 | 4);
-      }
+      if (handleKey(e.key)) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [session, shortcuts]);
+
+  // Keys pressed before the app listened (prepaint.js held them): handled in order once a
+  // card is on screen, as if pressed now.
+  const hasCard = state.kind === 'card';
+  useEffect(() => {
+    if (hasCard) for (const key of takeEarlyKeys()) handleKey(key);
+  }, [hasCard]);
 
   useEffect(() => {
     if (state.kind === 'card') onQuestionShown?.(state.question.hasMath);
@@ -96,7 +107,7 @@ export function StudyView({
         : state.actionError
           ? t('actionFailed', { message: state.actionError })
           : state.notice
-            ? t(NOTICES[state.notice])
+            ? t(noticeKey(state.notice))
             : ''}
     </p>
   );

@@ -62,9 +62,14 @@ export function packageBytes(dir: string): number {
 }
 
 /** Sizes of the per-question JSON files. */
-export function questionBytes(dir: string): { count: number; median: number; max: number } {
+export function questionBytes(dir: string): { count: number; median: number; max: number; total: number } {
   const sizes = readdirSync(join(dir, 'q'))
     .map((f) => statSync(join(dir, 'q', f)).size)
     .sort((a, b) => a - b);
-  return { count: sizes.length, median: sizes[Math.floor(sizes.length / 2)]!, max: sizes.at(-1)! };
+  return {
+    count: sizes.length,
+    median: sizes[Math.floor(sizes.length / 2)]!,
+    max: sizes.at(-1)!,
+    total: sizes.reduce((n, s) => n + s, 0),
+  };
 }

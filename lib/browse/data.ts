@@ -3,7 +3,7 @@ import { loadQuestion } from '../bank/load';
 import { htmlToText, SEARCH_INDEX_PATH, type SearchEntry } from '../bank/search-index';
 import type { CompiledQuestion } from '../bank/types';
 import { studyDb } from '../db/open';
-import { reviewsOf } from '../db/reviews';
+import { reviewsOf } from '../db/history';
 import type { CardRecord, ReviewRecord } from '../db/schema';
 
 /**

@@ -46,3 +46,8 @@ export async function writeHistory(
   for (const r of reviews) if (!existing.has(r.id)) writes.push(reviewStore.put(r));
   await Promise.all([...writes, tx.done]);
 }
+
+/** One card's ratings (the browse page's history of a card). */
+export function reviewsOf(db: StudyDatabase, cardId: string): Promise<ReviewRecord[]> {
+  return db.getAllFromIndex('reviews', 'cardId', cardId);
+}

@@ -1,5 +1,4 @@
 import { State } from '../srs/card-state';
-import type { ReviewRecord } from './schema';
 import type { StudyDatabase } from './open';
 
 export interface DayTally {
@@ -20,8 +19,4 @@ export async function tallySince(db: StudyDatabase, dayStart: number): Promise<D
     db.countFromIndex('reviews', 'review', IDBKeyRange.lowerBound(dayStart)),
   ]);
   return { newToday, reviewsToday, total };
-}
-
-export function reviewsOf(db: StudyDatabase, cardId: string): Promise<ReviewRecord[]> {
-  return db.getAllFromIndex('reviews', 'cardId', cardId);
 }

@@ -1,5 +1,5 @@
 import type { Lang } from '../settings/model';
-import type { IntervalUnits } from '../srs/format';
+import { formatInterval, type IntervalUnits } from '../srs/format';
 
 /**
  * The study pages' strings (new tab, popup), in both languages; the options page has its
@@ -37,8 +37,6 @@ const en = {
   loadError: 'This question could not be loaded.',
   saveError: 'The rating was not saved: {message}',
   retry: 'Try again',
-  startReview: 'Review now',
-  popupNothing: 'Nothing due right now.',
   difficulty: 'Difficulty',
   undo: 'Undo',
   skip: 'Skip',
@@ -62,6 +60,7 @@ const en = {
   noticeReset: 'Reset to new; its history is kept.',
   noticeUndone: 'Rating undone: the card is back as it was.',
   noticeNoteSaved: 'Note saved.',
+  noticeRatingDropped: 'Another card came first, so that rating was not stored.',
   actionFailed: 'That did not work: {message}',
   snoozeHour: 'Snooze 1 hour',
   snoozeDay: 'Snooze for today',
@@ -111,8 +110,6 @@ const zh: Catalog = {
   loadError: '这道题加载失败。',
   saveError: '评分没有保存:{message}',
   retry: '重试',
-  startReview: '开始复习',
-  popupNothing: '现在没有要复习的卡片。',
   difficulty: '难度',
   undo: '撤销',
   skip: '跳过',
@@ -135,6 +132,7 @@ const zh: Catalog = {
   noticeReset: '已重置为新卡,复习记录仍保留。',
   noticeUndone: '已撤销评分,卡片恢复原状。',
   noticeNoteSaved: '笔记已保存。',
+  noticeRatingDropped: '队列先换成了另一张卡片，刚才的评分没有保存。',
   actionFailed: '操作失败:{message}',
   snoozeHour: '休息 1 小时',
   snoozeDay: '今天先不学',
@@ -168,6 +166,11 @@ export const INTERVAL_UNITS: Record<Lang, IntervalUnits> = {
   en: { m: 'm', h: 'h', d: 'd', mo: 'mo', y: 'y' },
   zh: { m: '分钟', h: '小时', d: '天', mo: '个月', y: '年' },
 };
+
+/** An interval as the rating buttons and a card's history show it: "10m", "3d"; "10分钟", "3天". */
+export function intervalLabel(ms: number, lang: Lang): string {
+  return formatInterval(ms, INTERVAL_UNITS[lang]);
+}
 
 /** "today 14:05", "tomorrow 09:00", or a date, in the page's language. */
 export function formatWhen(at: number, now: number, lang: Lang): string {

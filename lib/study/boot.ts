@@ -8,9 +8,10 @@ import { nextStudyDayStart } from '../srs/day';
 import { studySnapshot, type StudyCounts } from './queue-read';
 import type { Settings } from '../settings/model';
 import { loadSettings, onSettingsChanged, readSettingsMirror } from '../settings/store';
-import { localPreparedStore, usablePrepared, type PaintLabels } from './prepared';
-import { questionLabels } from '../bank/labels';
+import { localPreparedStore, usablePrepared } from './prepared';
 import type { CompiledQuestion } from '../bank/types';
+import type { CardRecord } from '../db/schema';
+import type { Translate } from '../i18n/strings';
 
 export interface StudyPage {
   session: StudySession;
@@ -58,7 +59,26 @@ export function resumeNewTabs(): void {
  * card the previous page prepared; the session then confirms it against IndexedDB and
  * follows queue and settings changes.
  */
-export function bootStudyPage({ rotate, study = true }: { rotate: boolean; study?: boolean }): StudyPage {
+/**
+ * Renders the markup prepaint.js will paint for a card (the page passes the components'
+ * renderer: lib does not import components).
+ */
+export type PaintCard = (
+  card: CardRecord,
+  question: CompiledQuestion,
+  counts: StudyCounts,
+  langs: { contentLang: 'zh' | 'en'; uiLang: 'zh' | 'en'; t: Translate },
+) => string;
+
+export function bootStudyPage({
+  rotate,
+  study = true,
+  paint,
+}: {
+  rotate: boolean;
+  study?: boolean;
+  paint: PaintCard;
+}): StudyPage {
   const settings = readSettingsMirror();
   let latest = settings;
   applyTheme(settings.theme);
@@ -82,7 +102,10 @@ export function bootStudyPage({ rotate, study = true }: { rotate: boolean; study
     rotate,
     prepared,
     initial,
-    labels: (q) => paintLabels(q, latest),
+    paint: (card, question, counts) => {
+      const { ui, content, t } = pageLangs(latest);
+      return { ui, content, html: paint(card, question, counts, { contentLang: content, uiLang: ui, t }) };
+    },
     // New tabs count what they studied today, for the daily new-tab cap.
     ...(rotate
       ? {
@@ -128,20 +151,5 @@ export function bootStudyPage({ rotate, study = true }: { rotate: boolean; study
       listeners.add(l);
       return () => listeners.delete(l);
     },
-  };
-}
-
-/** The words prepaint.js writes around a prepared question, in the languages of `settings`. */
-export function paintLabels(q: CompiledQuestion, settings: Settings): PaintLabels {
-  const { ui, content, t } = pageLangs(settings);
-  return {
-    ui,
-    content,
-    ...questionLabels(q, ui),
-    reveal: t('reveal'),
-    revealHint: t('revealHint'),
-    dueNow: t('dueNow'),
-    newLeft: t('newLeft'),
-    reviewedToday: t('reviewedToday'),
   };
 }

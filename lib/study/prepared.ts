@@ -10,28 +10,26 @@ import type { StudyCounts } from './queue-read';
  * costs the fast path, never correctness.
  */
 export interface PreparedCard {
-  /** 2 since questions carry their section and topic names: a card prepared before is not painted. */
-  v: 2;
+  /** 3 since the card carries its markup: a card prepared before is not painted. */
+  v: 3;
   card: CardRecord;
   question: CompiledQuestion;
   counts: StudyCounts;
   /** When it was prepared (epoch ms). */
   at: number;
-  /** The words around the question, in the page's language, for prepaint.js. */
-  labels?: PaintLabels;
+  /** What prepaint.js paints for it, in the page's languages. */
+  paint?: PaintedMarkup;
 }
 
-/** Everything prepaint.js writes besides the question, so it needs no catalog of its own. */
-export interface PaintLabels {
+/**
+ * The page's markup for the card just put on screen, rendered by the components the app
+ * hydrates (components/PaintedCard.tsx), so prepaint.js needs neither a catalog nor a
+ * copy of the markup.
+ */
+export interface PaintedMarkup {
   ui: 'zh' | 'en';
   content: 'zh' | 'en';
-  section: string;
-  topics: string;
-  reveal: string;
-  revealHint: string;
-  dueNow: string;
-  newLeft: string;
-  reviewedToday: string;
+  html: string;
 }
 
 export interface PreparedStore {
@@ -48,7 +46,7 @@ function isPrepared(x: unknown): x is PreparedCard {
   return (
     typeof p === 'object' &&
     p !== null &&
-    p.v === 2 &&
+    p.v === 3 &&
     typeof p.at === 'number' &&
     typeof p.card?.id === 'string' &&
     typeof p.card.due === 'number' &&
@@ -56,7 +54,7 @@ function isPrepared(x: unknown): x is PreparedCard {
     typeof p.question.zh?.question === 'string' &&
     typeof p.question.en?.question === 'string' &&
     typeof p.counts?.due === 'number' &&
-    (p.labels === undefined || ['zh', 'en'].includes(p.labels.content))
+    (p.paint === undefined || (['zh', 'en'].includes(p.paint.content) && typeof p.paint.html === 'string'))
   );
 }
 
@@ -80,18 +78,20 @@ export function clearPreparedCards(backing: Storage = localStorage): void {
   for (const slot of ['next', 'head']) backing.removeItem(PREPARED_KEY_PREFIX + slot);
 }
 
+/** The card in a prepared slot, if it is a well-formed one (prepaint.js reads only this). */
+export function readPrepared(slot: 'next' | 'head', backing: Storage = localStorage): PreparedCard | null {
+  try {
+    const parsed: unknown = JSON.parse(backing.getItem(PREPARED_KEY_PREFIX + slot) ?? 'null');
+    return isPrepared(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
 export function localPreparedStore(slot: 'next' | 'head', backing: Storage = localStorage): PreparedStore {
   const KEY = PREPARED_KEY_PREFIX + slot;
   return {
-    read() {
-      try {
-        const raw = backing.getItem(KEY);
-        const parsed: unknown = raw ? JSON.parse(raw) : null;
-        return isPrepared(parsed) ? parsed : null;
-      } catch {
-        return null;
-      }
-    },
+    read: () => readPrepared(slot, backing),
     write(p) {
       try {
         backing.setItem(KEY, JSON.stringify(p));

@@ -5,16 +5,7 @@ import { DEFAULT_SETTINGS } from '@/lib/settings/model';
 import { localPreparedStore } from '@/lib/study/prepared';
 import { preparedCard, T0 } from './helpers';
 
-const card = preparedCard('q1', T0, {
-  ui: 'zh',
-  section: '基础篇',
-  topics: '注意力机制',
-  reveal: '显示答案',
-  revealHint: '空格 / 回车',
-  dueNow: '待复习',
-  newLeft: '今日新卡',
-  reviewedToday: '今日已复习',
-});
+const card = preparedCard('q1', T0, { ui: 'zh' });
 
 describe('prepaint', () => {
   beforeEach(() => {
@@ -37,7 +28,7 @@ describe('prepaint', () => {
   });
 
   it("paints the popup's counts from the head slot", () => {
-    localPreparedStore('head').write(card);
+    localPreparedStore('head').write(preparedCard('q1', T0, { ui: 'zh' }, 'popup'));
     expect(prepaint('popup', document, T0 + 1000)).toBe(true);
     expect(document.querySelector('[data-count="due"]')?.textContent).toBe('3');
     expect(document.querySelector('[data-count="new"]')?.textContent).toBe('7');

@@ -25,8 +25,6 @@ function memoryStorage(): Storage {
   };
 }
 
-const settle = () => new Promise((r) => setTimeout(r, 20));
-
 describe('the prepared next card', () => {
   it('is written by a page after it shows a card, and is the card after it', async () => {
     const store = {
@@ -35,7 +33,6 @@ describe('the prepared next card', () => {
     };
     const { session } = await sessionFixture(['q1', 'q2', 'q3'], {}, { prepared: store });
     await session.start();
-    await settle();
     expect(session.state.kind === 'card' && session.state.card.id).toBe('q1');
     expect(store.next.read()?.card.id).toBe('q2');
     expect(store.next.read()?.question.en.question).toBe('Question q2');
@@ -46,12 +43,16 @@ describe('the prepared next card', () => {
   it('lets a rating paint the next card at once, before the database confirms it', async () => {
     const { session } = await sessionFixture(['q1', 'q2', 'q3']);
     await session.start();
-    await settle();
     session.reveal();
     const seen: string[] = [];
-    session.subscribe((s) => s.kind === 'card' && seen.push(`${s.card.id}${s.pending ? ' pending' : ''}`));
+    session.subscribe((s) => {
+      if (s.kind !== 'card') return;
+      const now = `${s.card.id}${s.pending ? ' pending' : ''}${s.confirmed ? '' : ' unconfirmed'}`;
+      if (seen.at(-1) !== now) seen.push(now);
+    });
     await session.rate(Rating.Good);
-    expect(seen).toEqual(['q1 pending', 'q2', 'q2']);
+    // q2 is on screen straight after the rating is stored, then the queue confirms it.
+    expect(seen).toEqual(['q1 pending', 'q2 unconfirmed', 'q2']);
   });
 
   it('is painted at once by the next page and kept when the queue agrees', async () => {
@@ -61,7 +62,6 @@ describe('the prepared next card', () => {
     };
     const first = await sessionFixture(['q1', 'q2', 'q3'], {}, { prepared: store });
     await first.session.start();
-    await settle();
     const initial = usablePrepared(store.next.read(), T0);
     const next = createStudySession({ ...first.deps, prepared: store, initial });
     // Painted before the database is read:
@@ -79,7 +79,6 @@ describe('the prepared next card', () => {
     };
     const first = await sessionFixture(['q1', 'q2', 'q3'], {}, { prepared: store });
     await first.session.start();
-    await settle();
     // q2 gets rated somewhere else before the next tab opens.
     await handleGrade(await first.deps.db(), DEFAULT_SETTINGS, {
       type: 'grade',
@@ -106,15 +105,17 @@ describe('the prepared next card', () => {
     storage.setItem('llm-cards:prepared:next', JSON.stringify({ v: 1, at: T0 }));
     expect(store.read()).toBeNull();
     const p: PreparedCard = {
-      v: 2,
+      v: 3,
       at: T0,
       card: { id: 'q1', state: 0, due: T0 } as PreparedCard['card'],
       question: question('q1'),
       counts: { due: 0, newLeft: 1, nextDue: null, reviewedToday: 0 },
     };
-    // A card prepared by the version before questions carried their labels is not painted.
-    storage.setItem('llm-cards:prepared:next', JSON.stringify({ ...p, v: 1 }));
-    expect(store.read()).toBeNull();
+    // Cards prepared by the versions before the card carried its markup are not painted.
+    for (const v of [1, 2]) {
+      storage.setItem('llm-cards:prepared:next', JSON.stringify({ ...p, v }));
+      expect(store.read()).toBeNull();
+    }
     store.write(p);
     expect(usablePrepared(store.read(), T0 + 1000)?.card.id).toBe('q1');
     expect(usablePrepared(store.read(), T0 + 13 * 3_600_000)).toBeNull();

@@ -5,6 +5,8 @@ import { EMPTY_PACING, openNewTab, snooze, DEFAULT_PACING } from '@/lib/study/pa
 import { nextStudyDayStart } from '@/lib/srs/day';
 import { handleGrade } from '@/lib/background/handlers';
 import { DEFAULT_SETTINGS } from '@/lib/settings/model';
+import { markViewed } from '@/lib/db/views';
+import type { PreparedCard } from '@/lib/study/prepared';
 import { sessionFixture, T0 } from './helpers';
 
 const MIN = 60_000;
@@ -71,9 +73,8 @@ describe('study session edge cases', () => {
     };
     const changed = session.queueChanged('q1');
     const rating = session.rate(Rating.Good);
-    await changed;
     release();
-    await rating;
+    await Promise.all([changed, rating]);
     expect(counted).toBe(1);
     expect(session.state.canUndo).toBe(true);
   });
@@ -106,9 +107,9 @@ describe('study session edge cases', () => {
     await session.rate(Rating.Good);
     session.reveal();
     const undo = session.undo();
-    await session.rate(Rating.Good); // refused: the undo is in flight
+    const rated = session.rate(Rating.Good); // refused: the undo is in flight
     release();
-    await undo;
+    await Promise.all([undo, rated]);
     expect(await db.count('reviews')).toBe(0);
     expect(counted).toBe(0);
     expect(session.state.kind === 'card' && session.state.card.id).toBe('q1');
@@ -135,3 +136,91 @@ describe('pacing across a daylight-saving change', () => {
     expect(!capped.study && new Date(capped.until!).getHours()).toBe(4);
   });
 });
+
+// The two races of the old session (issue 12): each test failed before the session became
+// pure transitions plus effects.
+describe('study session races', () => {
+  it('counts and can undo a rating whose settings changed the queue while it was on its way', async () => {
+    let counted = 0;
+    const fx = await sessionFixture(['q1', 'q2'], { newPerDay: 2 }, { onRated: (d) => (counted += d) });
+    const { session, db } = fx;
+    await db.put('cards', { ...(await db.get('cards', 'q2'))!, section: 'inference', topics: ['kv-cache'] });
+    await session.start();
+    expect(session.state.kind === 'card' && session.state.card.id).toBe('q1');
+    session.reveal();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const real = fx.deps.sendGrade;
+    fx.deps.sendGrade = async (req) => {
+      const res = await real(req);
+      await gate;
+      return res;
+    };
+    const rating = session.rate(Rating.Good);
+    // Basics turned off while the rating of q1 is on its way; the answer comes after the
+    // page has had every chance to follow the new settings.
+    const changed = session.settingsChanged({
+      ...DEFAULT_SETTINGS,
+      newPerDay: 2,
+      disabledSections: ['basics'],
+    });
+    await turns(200);
+    release();
+    await Promise.all([rating, changed, turns(200)]);
+    expect(counted).toBe(1);
+    expect(session.state.canUndo).toBe(true);
+    expect(session.state.kind === 'card' && session.state.card.id).toBe('q2');
+    await session.undo();
+    expect(await db.count('reviews')).toBe(0);
+    expect(counted).toBe(0);
+  });
+
+  it('writes no prepared slot from a preparation that a rating made stale', async () => {
+    const store = { next: memorySlot(), head: memorySlot() };
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let gated = false;
+    const fx = await sessionFixture(['q1', 'q2', 'q3'], { newPerDay: 3 }, { prepared: store });
+    const load = fx.deps.loadQuestion;
+    // The first preparation's read of the queue's head (q1) is slow.
+    fx.deps.loadQuestion = async (id) => {
+      if (id === 'q1' && !gated) {
+        gated = true;
+        await gate;
+      }
+      return load(id);
+    };
+    const { session, db } = fx;
+    await markViewed(db, 'q1', T0 - MIN); // shown on another tab: this one starts at q2
+    const started = session.start();
+    await until(() => gated);
+    session.reveal();
+    const rated = session.rate(Rating.Good);
+    await until(() => store.head.read()?.counts.reviewedToday === 1);
+    release();
+    await Promise.all([started, rated, turns(200)]);
+    // The slot the next popup paints from counts the rating: the stale preparation wrote nothing.
+    expect(store.head.read()?.card.id).toBe('q1');
+    expect(store.head.read()?.counts.reviewedToday).toBe(1);
+  });
+});
+
+function memorySlot() {
+  let value: PreparedCard | null = null;
+  return {
+    read: () => value,
+    write: (p: PreparedCard) => void (value = p),
+    clear: () => void (value = null),
+  };
+}
+
+/** Lets `n` turns of the event loop pass: whatever the session has in flight moves on (no timers). */
+async function turns(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await new Promise<void>((r) => setImmediate(r));
+}
+
+/** Waits for the session's own promises to move, until `done` holds (no timers). */
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 10_000 && !done(); i++) await new Promise<void>((r) => setImmediate(r));
+  expect(done()).toBe(true);
+}

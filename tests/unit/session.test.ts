@@ -140,7 +140,8 @@ describe('a rating whose answer was lost', () => {
  */
 async function cardsPaintedAfterRating(session: StudySession): Promise<string[]> {
   session.reveal();
-  await new Promise((r) => setTimeout(r, 50));
+  // The card after this one is prepared by the time the start-up work has settled.
+  await session.settled();
   const painted: string[] = [];
   session.subscribe((s) => {
     if (s.kind === 'card' && !s.pending) painted.push(s.card.id);

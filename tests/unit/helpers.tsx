@@ -2,7 +2,11 @@ import type { CompiledQuestion } from '@/lib/bank/types';
 import { handleCardAction, handleGrade, handlePreview, handleUndo } from '@/lib/background/handlers';
 import { openStudyDb, syncBank, type StudyDatabase } from '@/lib/db';
 import type { GradeRequest, GradeResponse } from '@/lib/messaging';
-import type { PaintLabels, PreparedCard } from '@/lib/study/prepared';
+import type { PreparedCard } from '@/lib/study/prepared';
+import { paintedHtml } from '@/components/PaintedCard';
+import { QueueHeader } from '@/components/QueueHeader';
+import { translator } from '@/lib/i18n/strings';
+import type { Lang } from '@/lib/settings/model';
 import { createStudySession, type SessionDeps } from '@/lib/study/session';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/model';
 
@@ -17,6 +21,14 @@ export function question(id: string, section = 'basics', topics = ['attention'])
     refs: [{ title: `Paper for ${id}`, url: `https://arxiv.org/abs/${id}` }],
     checked: '2026-11',
     hasMath: false,
+    ...(section === 'basics' && topics.join() === 'attention'
+      ? {
+          labels: {
+            section: { zh: '基础篇', en: 'Basics' },
+            topics: [{ zh: '注意力机制', en: 'Attention' }],
+          },
+        }
+      : {}),
     zh: { question: `问题 ${id}`, answer: `<p>答案 ${id}</p>` },
     en: { question: `Question ${id}`, answer: `<p>Answer ${id}</p>` },
   };
@@ -71,25 +83,37 @@ export async function sessionFixture(
   };
 }
 
-/** A card prepared for the next page, painted in English unless `labels` says otherwise. */
-export function preparedCard(id: string, at: number, labels: Partial<PaintLabels> = {}): PreparedCard {
+/** A card prepared for the next page (the popup: `kind`), painted in English unless `langs` says otherwise. */
+export function preparedCard(
+  id: string,
+  at: number,
+  langs: { ui?: Lang; content?: Lang } = {},
+  kind: 'newtab' | 'popup' = 'newtab',
+): PreparedCard {
+  const ui = langs.ui ?? 'en';
+  const content = langs.content ?? 'en';
+  const card = { id, state: 0, due: at, lapses: 0 } as PreparedCard['card'];
+  const counts = { due: 3, newLeft: 7, nextDue: null, reviewedToday: 2 };
+  const q = question(id);
   return {
-    v: 2,
+    v: 3,
     at,
-    card: { id, state: 0, due: at } as PreparedCard['card'],
-    question: question(id),
-    counts: { due: 3, newLeft: 7, nextDue: null, reviewedToday: 2 },
-    labels: {
-      ui: 'en',
-      content: 'en',
-      section: 'Basics',
-      topics: 'Attention',
-      reveal: 'Show answer',
-      revealHint: 'Space / Enter',
-      dueNow: 'Due now',
-      newLeft: 'New today',
-      reviewedToday: 'Reviewed today',
-      ...labels,
+    card,
+    question: q,
+    counts,
+    paint: {
+      ui,
+      content,
+      html: paintedHtml({
+        kind,
+        card,
+        question: q,
+        counts,
+        contentLang: content,
+        uiLang: ui,
+        t: translator(ui),
+        ...(kind === 'popup' ? { header: <QueueHeader counts={counts} t={translator(ui)} /> } : {}),
+      }),
     },
   };
 }
