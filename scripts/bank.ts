@@ -4,10 +4,13 @@
 //                                     half-width punctuation in the Chinese parts included
 //   npm run bank -- stats             counts per section and topic
 //   npm run bank -- fix-punctuation   full-width punctuation in the Chinese parts of every file
+//   npm run bank -- stale [--months N] entries checked more than N (9) months ago, and dated or
+//                                     drifting facts ("as of 2025", "vLLM 0.6", "最新"); reports only
 import { existsSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildsOnProblems, compileEntry, readBank, zhPunctuationProblems } from '../build/bank/compile';
 import { fixZhPunctuation } from '../build/bank/fix-punctuation';
+import { staleOptions, staleReport } from '../build/bank/stale';
 import { SECTIONS } from '../lib/bank/taxonomy';
 import { topicKey } from '../lib/srs/scope';
 
@@ -92,6 +95,23 @@ switch (command) {
     console.log(`${marks} half-width mark(s) in Chinese made full-width, in ${files} file(s).`);
     break;
   }
+  case 'stale': {
+    let months: number;
+    try {
+      ({ months } = staleOptions(process.argv.slice(3)));
+    } catch (err) {
+      fail([(err as Error).message]);
+    }
+    const files = entries.map((e) => {
+      const file = `questions/${e.section}/${e.id}.md`;
+      return { file, checked: e.checked, text: readFileSync(join(root, e.section, `${e.id}.md`), 'utf8') };
+    });
+    const report = staleReport(files, new Date(), months);
+    console.log(report.lines.join('\n'));
+    if (errors.length)
+      console.log(`${errors.length} malformed entries not read (run: npm run bank -- check)`);
+    break;
+  }
   default:
-    fail(['usage: npm run bank -- export | check | stats | fix-punctuation']);
+    fail(['usage: npm run bank -- export | check | stats | fix-punctuation | stale [--months N]']);
 }
