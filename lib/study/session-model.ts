@@ -67,7 +67,7 @@ export interface Model {
   startedOnce: boolean;
   /** The one thing on its way to the background; every other action waits for it. */
   busy: 'rate' | 'act' | 'undo' | null;
-  /** The queue or the settings changed while busy: read the queue once the action is done. */
+  /** The settings changed while busy: read the queue once the action is done. */
   stale: boolean;
   attempt: Attempt | null;
   /** A rating pressed before the card on screen was confirmed: sent once it is. */
@@ -227,6 +227,15 @@ export function step(m: Model, e: SessionEvent): Step {
   }
 }
 
+/**
+ * After an action that leaves the card on screen: if the settings changed meanwhile, read
+ * the queue again, keeping the card (answer and all) if the queue still has it first.
+ */
+function settle(m: Model): Step {
+  if (!m.stale) return [m, []];
+  return readQueue(m, m.view.kind === 'card' ? m.view.card.id : undefined);
+}
+
 /** A new read of the queue; any read still on its way is superseded. */
 function readQueue(m: Model, keep?: string, show?: CardRecord): Step {
   const gen = m.read + 1;
@@ -312,8 +321,8 @@ function graded(m: Model, attempt: Attempt, res: GradeResponse): Step {
   const v = done.view;
   if (!res.ok) {
     if (v.kind === 'card' && v.card.id === attempt.cardId)
-      return [{ ...done, view: { ...v, pending: false, error: res.message } }, []];
-    return done.stale ? readQueue(done) : [done, []];
+      return settle({ ...done, view: { ...v, pending: false, error: res.message } });
+    return settle(done);
   }
   // Stored: counted and undoable whatever is on screen now. A duplicate is this page's own
   // earlier press, stored but unanswered: counted once.
@@ -368,17 +377,17 @@ function acted(m: Model, e: Extract<SessionEvent, { type: 'acted' }>): Step {
   const v = done.view;
   const onScreen = v.kind === 'card' && v.card.id === e.cardId;
   if (!e.res.ok) {
-    if (onScreen) return [{ ...done, view: { ...v, pending: false, actionError: e.res.message } }, []];
-    return done.stale ? readQueue(done) : [done, []];
+    if (onScreen) return settle({ ...done, view: { ...v, pending: false, actionError: e.res.message } });
+    return settle(done);
   }
   if (!onScreen) return readQueue(done);
   // Rated elsewhere meanwhile (its broadcast was ignored while this was on its way): move on.
   const stays =
     sameSchedule(e.res.card, v.card, e.at) &&
     (e.action.kind === 'note' || e.action.kind === 'unsuspend' || e.action.kind === 'unbury');
-  if (stays && !done.stale) {
+  if (stays) {
     const notice = e.action.kind === 'note' ? 'noteSaved' : undefined;
-    return [{ ...done, view: { ...v, card: e.res.card, pending: false, notice } }, []];
+    return settle({ ...done, view: { ...v, card: e.res.card, pending: false, notice } });
   }
   const after: Model = { ...done, prep: done.prep + 1, view: { ...v, notice: ACT_NOTICES[e.action.kind] } };
   const [next, more] = moveOn(after, e.cardId);
@@ -399,8 +408,7 @@ function undone(m: Model, res: UndoResponse, at: number): Step {
     const key =
       res.error === 'not-latest' ? 'undoNotLatest' : res.error === 'not-found' ? 'undoNotFound' : undefined;
     const view = done.view.kind === 'card' ? { ...done.view, pending: false } : done.view;
-    const failed: Model = { ...done, view: { ...view, actionError: res.message, actionErrorKey: key } };
-    return failed.stale ? readQueue(failed) : [failed, []];
+    return settle({ ...done, view: { ...view, actionError: res.message, actionErrorKey: key } });
   }
   const counted: Effect = { kind: 'rated', delta: -1 };
   // Suspended or buried elsewhere meanwhile: the rating is undone, but the card stays away.
@@ -423,9 +431,9 @@ function undone(m: Model, res: UndoResponse, at: number): Step {
 }
 
 function queueChanged(m: Model, cardId: string | undefined): Step {
-  // Not studying yet (a calm new tab): nothing to follow. Our own action on its way: read after it.
-  if (!m.started) return [m, []];
-  if (m.busy !== null) return [{ ...m, stale: true }, []];
+  // Not studying yet (a calm new tab): nothing to follow. Our own action on its way: it
+  // moves on by itself, and the background's answer says if the card changed elsewhere.
+  if (!m.started || m.busy !== null) return [m, []];
   const v = m.view;
   if (v.kind !== 'card') return readQueue(m);
   if (v.pending || cardId !== v.card.id) return [m, []];

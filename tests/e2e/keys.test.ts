@@ -16,7 +16,8 @@ describe.runIf(browserAvailable())('key presses in Chromium', () => {
       // As soon as a question is on screen, painted by prepaint.js or by the app.
       const question = tab.locator('h1.question');
       await question.waitFor({ state: 'attached' });
-      painted.push((await tab.locator('.study-card').getAttribute('data-confirmed')) === 'false');
+      // prepaint.js marks the card it painted before the app started.
+      painted.push(Boolean(await tab.evaluate(() => document.documentElement.dataset.painted)));
       const shown = await tab.locator('.study-card').getAttribute('data-card-id');
       await tab.keyboard.press('Space');
       await tab.keyboard.press('3');
@@ -30,7 +31,8 @@ describe.runIf(browserAvailable())('key presses in Chromium', () => {
       reviews = now;
       await tab.close();
     }
-    // The presses landed on cards painted before the app started, not only on confirmed ones.
-    expect(painted.filter(Boolean).length).toBeGreaterThanOrEqual(3);
+    // Every tab after the first painted the card the previous one prepared: the presses
+    // came as soon as a card painted before the app started was on screen.
+    expect(painted.filter(Boolean).length).toBeGreaterThanOrEqual(5);
   });
 });

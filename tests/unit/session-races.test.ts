@@ -79,6 +79,29 @@ describe('study session edge cases', () => {
     expect(session.state.canUndo).toBe(true);
   });
 
+  it('keeps the answer open when its own note broadcast arrives before the answer to the action', async () => {
+    const fx = await sessionFixture(['q1', 'q2']);
+    const { session } = fx;
+    await session.start();
+    session.reveal();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const real = fx.deps.sendCardAction;
+    fx.deps.sendCardAction = async (...args) => {
+      const res = await real(...args);
+      await gate;
+      return res;
+    };
+    const saved = session.act({ kind: 'note', text: 'remember softmax' });
+    const broadcast = session.queueChanged('q1'); // the background tells every page, this one too
+    release();
+    expect(await saved).toBe(true);
+    await broadcast;
+    expect(session.state.kind === 'card' && session.state.card.id).toBe('q1');
+    expect(session.state.kind === 'card' && session.state.revealed).toBe(true);
+    expect(session.state.kind === 'card' && session.state.card.note).toBe('remember softmax');
+  });
+
   it('does nothing on a calm new tab until it is asked to study', async () => {
     const { session, db } = await sessionFixture(['q1', 'q2']);
     await session.queueChanged('elsewhere');
