@@ -135,7 +135,7 @@ export function StudyView({
     case 'error':
       return (
         <p class="error" role="alert">
-          {t('loadError')} ({state.message})
+          {state.outdated ? t('outdatedPage') : `${t('loadError')} (${state.message})`}
         </p>
       );
     case 'done':

@@ -7,12 +7,14 @@ import { badgeState } from '@/lib/background/badge';
 import { ensureBankSynced } from '@/lib/background/bank-sync';
 import { routeMessage, type WorkerContext } from '@/lib/background/messages';
 import { installBenchHooks } from '@/bench/hooks';
-import { openStudyDb, type StudyDatabase } from '@/lib/db/open';
+import { isNewerDatabase, openStudyDb, type StudyDatabase } from '@/lib/db/open';
 import type { QueueChanged } from '@/lib/messaging';
 import type { Settings } from '@/lib/settings/model';
 import { loadSettings, onSettingsChanged, saveSettings } from '@/lib/settings/store';
 
 const BADGE_ALARM = 'refresh-badge';
+/** When this worker last restarted itself because the database was newer than its code. */
+const RESTARTED_KEY = 'restarted-for-newer-database';
 
 /**
  * The one writer of schedules. Nothing lives in globals: the worker may be stopped at any
@@ -27,7 +29,10 @@ export default defineBackground(() => {
    * the last sync), reads the settings, runs `work`, and closes the connection again.
    */
   async function withStudyDb<T>(work: (db: StudyDatabase, settings: Settings) => Promise<T>): Promise<T> {
-    const db = await openStudyDb();
+    const db = await openStudyDb().catch((e: unknown) => {
+      if (isNewerDatabase(e)) void restartForNewerDatabase();
+      throw e;
+    });
     try {
       await ensureBankSynced(db, bankIndex, Date.now());
       return await work(db, await loadSettings());
@@ -46,6 +51,20 @@ export default defineBackground(() => {
   }
 
   const refreshBadge = () => withStudyDb(showBadge);
+
+  /**
+   * A newer version of the extension (its pages) upgraded the database while this worker
+   * still runs the previous version's code: say so on the toolbar and restart, so the new
+   * code on disk runs. At most once in ten minutes, so a database from a version that is not
+   * installed cannot make the worker restart in a loop.
+   */
+  async function restartForNewerDatabase(): Promise<void> {
+    await action.setBadgeText({ text: '!' });
+    const last = Number((await browser.storage.local.get(RESTARTED_KEY))[RESTARTED_KEY] ?? 0);
+    if (Date.now() - last < 10 * 60_000) return;
+    await browser.storage.local.set({ [RESTARTED_KEY]: Date.now() });
+    browser.runtime.reload();
+  }
 
   function broadcast(message: QueueChanged): void {
     // No page open is the common case, not an error.
@@ -72,6 +91,8 @@ export default defineBackground(() => {
     void refreshBadge().then(() => broadcast({ type: 'queue-changed' }));
   });
   browser.runtime.onStartup.addListener(() => void refreshBadge());
+  // An update is waiting: take it now rather than when the browser restarts.
+  browser.runtime.onUpdateAvailable.addListener(() => browser.runtime.reload());
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === BADGE_ALARM) void refreshBadge();
   });

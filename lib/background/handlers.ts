@@ -1,6 +1,6 @@
 import type { FSRS } from 'ts-fsrs';
 import { recordRating } from '../db/cards';
-import type { StudyDatabase } from '../db/open';
+import { isNewerDatabase, type StudyDatabase } from '../db/open';
 import { clearViewed } from '../db/views';
 import { changeCard, undoRating } from '../db/card-actions';
 import type {
@@ -73,6 +73,8 @@ export async function handleCardAction(
 
 export function storageMessage(e: unknown): string {
   const err = e as Error;
+  if (isNewerDatabase(err))
+    return 'the extension was just updated and is restarting to finish; try again in a moment.';
   return err.name === 'QuotaExceededError'
     ? 'the disk is full, so the browser refused to store it. Free some space and try again.'
     : err.message || String(err);

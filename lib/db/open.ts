@@ -23,6 +23,14 @@ export function openStudyDb(name: string = DB_NAME): Promise<StudyDatabase> {
   });
 }
 
+/**
+ * Whether opening failed because the database is newer than this code: a newer version of
+ * the extension has upgraded it, and this page or worker is the previous version's.
+ */
+export function isNewerDatabase(e: unknown): boolean {
+  return (e as { name?: unknown } | null)?.name === 'VersionError';
+}
+
 const connections = new Map<string, Promise<StudyDatabase>>();
 
 /** A shared connection for pages; reopened after it was closed for an upgrade. */

@@ -50,7 +50,12 @@ export type SessionState =
   | ({ kind: 'loading' } & Shared)
   | CardView
   | ({ kind: 'done'; counts: StudyCounts } & Shared)
-  | ({ kind: 'error'; message: string } & Shared);
+  | ({
+      kind: 'error';
+      message: string;
+      /** The database is newer than this page: a newer version of the extension is running. */
+      outdated?: boolean;
+    } & Shared);
 
 /** One review id per card put on screen, whatever rating is pressed and however often. */
 export interface Attempt {
@@ -109,7 +114,7 @@ export type SessionEvent =
   | { type: 'undo' }
   | { type: 'undone'; res: UndoResponse; at: number }
   | { type: 'read'; gen: number; result: ReadResult; keep: string | undefined }
-  | { type: 'readFailed'; gen: number; message: string }
+  | { type: 'readFailed'; gen: number; message: string; outdated: boolean }
   | { type: 'previews'; cardId: string; previews: Record<Grade, number> }
   | { type: 'prepared'; gen: number; upNext: PreparedCard | null }
   | { type: 'queueChanged'; cardId: string | undefined }
@@ -210,7 +215,7 @@ export function step(m: Model, e: SessionEvent): Step {
       return e.gen === m.read ? showRead(m, e.result, e.keep) : [m, []];
     case 'readFailed':
       return e.gen === m.read
-        ? [{ ...m, view: { ...m.view, kind: 'error', message: e.message } }, []]
+        ? [{ ...m, view: { ...m.view, kind: 'error', message: e.message, outdated: e.outdated } }, []]
         : [m, []];
     case 'previews':
       return m.view.kind === 'card' && m.view.card.id === e.cardId

@@ -1,5 +1,5 @@
 import type { CompiledQuestion } from '../bank/types';
-import type { StudyDatabase } from '../db/open';
+import { isNewerDatabase, type StudyDatabase } from '../db/open';
 import type { CardRecord } from '../db/schema';
 import { markViewed } from '../db/views';
 import type {
@@ -158,7 +158,7 @@ function sessionEffects(
         const result = await readCard(deps, current(), rotate, show);
         dispatch({ type: 'read', gen, result, keep });
       } catch (e) {
-        dispatch({ type: 'readFailed', gen, message: (e as Error).message });
+        dispatch({ type: 'readFailed', gen, message: (e as Error).message, outdated: isNewerDatabase(e) });
       }
     },
     async grade({ attempt, grade }) {

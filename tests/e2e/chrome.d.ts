@@ -3,10 +3,18 @@ declare const chrome: {
   action: { getBadgeText(details: object): Promise<string> };
   runtime: {
     getManifest(): {
+      version: string;
       permissions?: string[];
       host_permissions?: string[];
       chrome_url_overrides?: { newtab?: string };
       content_security_policy?: unknown;
     };
+    sendMessage(message: unknown): Promise<unknown>;
+    lastError?: { message: string };
+  };
+  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+  developerPrivate: {
+    updateProfileConfiguration(config: { inDeveloperMode: boolean }, done: () => void): void;
+    reload(id: string, options: { failQuietly: boolean }, done: () => void): void;
   };
 };

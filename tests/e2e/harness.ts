@@ -93,6 +93,47 @@ export async function launch(profileDir: string, extensionDir = EXTENSION_DIR): 
   return { context, worker, extensionId, close: () => context.close() };
 }
 
+/**
+ * Turns on chrome://extensions' developer mode, as a person who loads an unpacked extension
+ * does: Chromium otherwise disables an unpacked extension the moment it is reloaded.
+ */
+export async function developerMode(l: Launched): Promise<void> {
+  const page = await l.context.newPage();
+  await page.goto('chrome://extensions/');
+  await page.evaluate(
+    () =>
+      new Promise((res) =>
+        chrome.developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }, () => res(null)),
+      ),
+  );
+  await page.close();
+}
+
+/**
+ * Reloads the extension from its folder the way chrome://extensions' Reload button does
+ * (the path an installed update takes too: the old worker stops, the new code loads), and
+ * returns the new service worker.
+ */
+export async function reloadExtension(l: Launched): Promise<Worker> {
+  await developerMode(l);
+  const page = await l.context.newPage();
+  await page.goto('chrome://extensions/');
+  const next = l.context.waitForEvent('serviceworker');
+  const error = await page.evaluate(
+    (id) =>
+      new Promise<string | null>((res) =>
+        chrome.developerPrivate.reload(id, { failQuietly: false }, () =>
+          res(chrome.runtime.lastError?.message ?? null),
+        ),
+      ),
+    l.extensionId,
+  );
+  if (error) throw new Error(`reload failed: ${error}`);
+  const worker = await next;
+  await page.close();
+  return worker;
+}
+
 /** The service worker of the extension, waiting for it to come back if Chromium stopped it. */
 export async function serviceWorker(context: BrowserContext): Promise<Worker> {
   return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

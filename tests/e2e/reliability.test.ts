@@ -17,6 +17,9 @@ import {
   revealAndRate,
   serviceWorker,
   browserPerSuite,
+  type Launched,
+  developerMode,
+  reloadExtension,
 } from './harness';
 
 describe('the built bundle', () => {
@@ -370,6 +373,98 @@ describe.runIf(browserAvailable())('a schema upgrade', () => {
       expect(after.cards).toEqual(before.cards);
       await browser.close();
     } finally {
+      profile.remove();
+    }
+  });
+});
+
+describe.runIf(browserAvailable())('an update that keeps studying', () => {
+  /** The files of the build, as a version `version` installed at `dir`. */
+  const install = (dir: string, version: string) => {
+    cpSync(EXTENSION_DIR, dir, { recursive: true });
+    const path = join(dir, 'manifest.json');
+    writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), version }));
+  };
+  const manifestVersion = (w: Launched['worker']) => w.evaluate(() => chrome.runtime.getManifest().version);
+
+  it('goes on storing ratings after the extension reloads onto a new version, as Chrome updates it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'llm-cards-ext-'));
+    const profile = newProfile();
+    let browser: Launched | undefined;
+    try {
+      install(dir, '0.0.1');
+      browser = await launch(profile.dir, dir);
+      const tab = await openNewTab(browser.context);
+      await revealAndRate(tab, '3');
+      await revealAndRate(tab, '4');
+      const before = await countRows(tab, 'reviews');
+      // The new version's files land in place; the extension is reloaded from disk, which is
+      // what chrome://extensions' Reload does and what an installed update triggers.
+      install(dir, '99.0.0');
+      const worker = await reloadExtension(browser);
+      expect(await manifestVersion(worker)).toBe('99.0.0');
+      const after = await openNewTab(browser.context);
+      expect(await countRows(after, 'reviews')).toBe(before);
+      await revealAndRate(after, '3');
+      await expect.poll(() => countRows(after, 'reviews')).toBe(before + 1);
+      // The statistics count every rating, before and after the update.
+      const stats = await openExtensionPage(browser, 'stats.html');
+      await expect.poll(() => stats.locator('[data-stat="total"]').textContent()).toBe(String(before + 1));
+    } finally {
+      await browser?.close();
+      profile.remove();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says so, instead of failing each rating, when the database is newer than the running code', async () => {
+    const profile = newProfile();
+    let browser: Launched | undefined;
+    try {
+      browser = await launch(profile.dir);
+      // Unpacked, as in a developer's browser: a restart must not disable it.
+      await developerMode(browser);
+      const tab = await openNewTab(browser.context);
+      await revealAndRate(tab, '3');
+      // The next version's pages upgrade the database while this version still runs.
+      await tab.evaluate(
+        (version) =>
+          new Promise<void>((res, rej) => {
+            const r = indexedDB.open('llm-cards', version);
+            r.onsuccess = () => (r.result.close(), res());
+            r.onerror = () => rej(r.error);
+          }),
+        DB_VERSION + 1,
+      );
+      // A page of this version says what happened and what to do.
+      const page = await browser.context.newPage();
+      await page.goto('chrome://newtab/');
+      await expect(page.locator('[role="alert"]').textContent()).resolves.toMatch(/updated.*Reload the page/);
+      // So does the worker, when asked to store a rating: in words, with "!" on the toolbar,
+      // and it restarts itself once to run the new code.
+      const reply = await tab.evaluate(() =>
+        chrome.runtime.sendMessage({
+          type: 'grade',
+          reviewId: 'r-x',
+          cardId: 'x',
+          rating: 3,
+          reviewedAt: Date.now(),
+        }),
+      );
+      expect(reply).toMatchObject({ ok: false, message: expect.stringMatching(/just updated/) });
+      // Read from an extension page: the restart closes the ones open before it.
+      await expect
+        .poll(async () => {
+          const page = await openExtensionPage(browser!, 'blank.html').catch(() => null);
+          const stored = await page
+            ?.evaluate(() => chrome.storage.local.get('restarted-for-newer-database'))
+            .catch(() => ({}));
+          await page?.close().catch(() => {});
+          return stored ?? {};
+        })
+        .toHaveProperty('restarted-for-newer-database');
+    } finally {
+      await browser?.close();
       profile.remove();
     }
   });
