@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { sectionById } from '@/lib/bank/taxonomy';
 import type { SearchEntry } from '@/lib/bank/search-index';
@@ -39,43 +40,12 @@ const DONE: Partial<Record<CardAction['kind'], BrowseKey>> = {
 export function CardDetail(p: CardDetailProps) {
   const { t, card } = p;
   const heading = useRef<HTMLHeadingElement>(null);
-  const [confirming, setConfirming] = useState(false);
-  const [draft, setDraft] = useState(card?.note ?? '');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-
-  // A different card: start over and put the focus on its heading.
-  useEffect(() => {
-    setConfirming(false);
-    setMessage(null);
-    heading.current?.focus();
-  }, [p.entry.id]);
-  // The stored note changed (saved here or on another page): show it.
-  useEffect(() => setDraft(card?.note ?? ''), [p.entry.id, card?.note]);
-
-  async function act(action: CardAction) {
-    setBusy(true);
-    const error = await p.onAction(action);
-    setBusy(false);
-    setConfirming(false);
-    const done = DONE[action.kind];
-    setMessage(
-      error
-        ? { text: t('actionFailed', { message: error }), error: true }
-        : done
-          ? { text: t(done), error: false }
-          : null,
-    );
-  }
-
-  const status = cardStatus(card, p.now);
+  // A different card: put the focus on its heading.
+  useEffect(() => heading.current?.focus(), [p.entry.id]);
   const section = sectionById(p.entry.section);
   const topics = p.entry.topics.map((tp) => section?.topics[tp]?.[p.uiLang] ?? tp).join(' / ');
   const side = p.question?.[p.contentLang];
   const contentLang = p.contentLang === 'zh' ? 'zh-CN' : 'en';
-  const when = (at: number) => formatWhen(at, p.now, p.uiLang);
-  const rows = historyRows(p.reviews, card);
-
   return (
     <article
       class="card-detail"
@@ -103,127 +73,8 @@ export function CardDetail(p: CardDetailProps) {
       <button type="button" class="link back" onClick={p.onClose}>
         {t('backToList')}
       </button>
-
-      <section aria-labelledby="schedule-heading">
-        <h3 id="schedule-heading">{t('schedule')}</h3>
-        {card ? (
-          <>
-            <dl class="schedule">
-              <div>
-                <dt>{t('state')}</dt>
-                <dd data-field="state">
-                  <StatusBadges status={status} t={t} />
-                </dd>
-              </div>
-              <div>
-                <dt>{t('due')}</dt>
-                <dd data-field="due">
-                  {card.state === 0 ? '—' : card.due <= p.now ? t('dueNow') : when(card.due)}
-                </dd>
-              </div>
-              <div>
-                <dt>{t('stability')}</dt>
-                <dd data-field="stability">
-                  {card.state === 0 ? '—' : t('days', { n: card.stability.toFixed(1) })}
-                </dd>
-              </div>
-              <div>
-                <dt>{t('difficulty')}</dt>
-                <dd data-field="difficulty">{card.state === 0 ? '—' : card.difficulty.toFixed(1)}</dd>
-              </div>
-              <div>
-                <dt>{t('reps')}</dt>
-                <dd data-field="reps">{card.reps}</dd>
-              </div>
-              <div>
-                <dt>{t('lapses')}</dt>
-                <dd data-field="lapses">{card.lapses}</dd>
-              </div>
-              <div>
-                <dt>{t('lastReview')}</dt>
-                <dd data-field="last-review">
-                  {card.last_review === null ? t('never') : formatDateTime(card.last_review, p.uiLang)}
-                </dd>
-              </div>
-            </dl>
-            {status.suspended && <p class="muted">{t('suspendedHint')}</p>}
-            {status.buried && card.buriedUntil !== undefined && (
-              <p class="muted">{t('buriedUntil', { when: when(card.buriedUntil) })}</p>
-            )}
-            {status.leech && <p class="leech-hint">{t('leechHint', { n: card.lapses })}</p>}
-          </>
-        ) : (
-          <p class="muted">{t('noCard')}</p>
-        )}
-      </section>
-
-      {card && (
-        <section aria-labelledby="actions-heading">
-          <h3 id="actions-heading">{t('actions')}</h3>
-          <div class="detail-actions">
-            <button
-              type="button"
-              disabled={busy}
-              onClick={() => void act({ kind: status.suspended ? 'unsuspend' : 'suspend' })}
-            >
-              {t(status.suspended ? 'unsuspend' : 'suspend')}
-            </button>
-            {status.buried && (
-              <button type="button" disabled={busy} onClick={() => void act({ kind: 'unbury' })}>
-                {t('unbury')}
-              </button>
-            )}
-            {!confirming && (
-              <button type="button" disabled={busy} onClick={() => setConfirming(true)}>
-                {t('reset')}
-              </button>
-            )}
-          </div>
-          {confirming && (
-            <div class="confirm" role="group" aria-labelledby="reset-confirm">
-              <p id="reset-confirm">{t('resetConfirm')}</p>
-              <button
-                type="button"
-                class="danger"
-                disabled={busy}
-                onClick={() => void act({ kind: 'reset' })}
-              >
-                {t('resetYes')}
-              </button>
-              <button type="button" disabled={busy} onClick={() => setConfirming(false)}>
-                {t('cancel')}
-              </button>
-            </div>
-          )}
-          <form
-            class="note-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void act({ kind: 'note', text: draft });
-            }}
-          >
-            <label for="note">{t('note')}</label>
-            <textarea
-              id="note"
-              rows={3}
-              maxLength={NOTE_MAX_LENGTH}
-              value={draft}
-              aria-describedby="note-hint"
-              onInput={(e) => setDraft(e.currentTarget.value)}
-            />
-            <small id="note-hint" class="muted">
-              {t('noteHint', { n: NOTE_MAX_LENGTH })}
-            </small>
-            <button type="submit" disabled={busy}>
-              {t('saveNote')}
-            </button>
-          </form>
-          <p class={message?.error ? 'error' : 'muted'} role="status">
-            {message?.text ?? ''}
-          </p>
-        </section>
-      )}
-
+      <Schedule {...p} />
+      {card && <CardActions {...p} card={card} />}
       <section aria-labelledby="answer-heading">
         <h3 id="answer-heading">{t('answer')}</h3>
         {side ? (
@@ -232,39 +83,185 @@ export function CardDetail(p: CardDetailProps) {
           <p class="muted">{t('loading')}</p>
         )}
       </section>
-
-      <section aria-labelledby="history-heading">
-        <h3 id="history-heading">{t('history')}</h3>
-        {rows.length === 0 ? (
-          <p class="muted">{t('noHistory')}</p>
-        ) : (
-          <table class="history">
-            <thead>
-              <tr>
-                <th scope="col">{t('colDate')}</th>
-                <th scope="col">{t('colRating')}</th>
-                <th scope="col">{t('colInterval')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) =>
-                r.kind === 'reset' ? (
-                  <tr key={`reset-${r.at}`} data-kind="reset">
-                    <td>{formatDateTime(r.at, p.uiLang)}</td>
-                    <td colSpan={2}>{t('resetRow')}</td>
-                  </tr>
-                ) : (
-                  <tr key={`review-${r.at}`} data-kind="review" data-rating={r.rating}>
-                    <td>{formatDateTime(r.at, p.uiLang)}</td>
-                    <td class={`rating-${r.rating}`}>{t(RATING_KEYS[r.rating])}</td>
-                    <td>{r.interval === null ? t('unknown') : intervalLabel(r.interval, p.uiLang)}</td>
-                  </tr>
-                ),
-              )}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <History {...p} />
     </article>
+  );
+}
+
+/** The card's schedule: state, due, stability, difficulty, reviews, lapses, last review. */
+function Schedule({ card, t, now, uiLang }: CardDetailProps) {
+  const status = cardStatus(card, now);
+  const when = (at: number) => formatWhen(at, now, uiLang);
+  const field = (name: string, label: BrowseKey, value: ComponentChildren) => (
+    <div>
+      <dt>{t(label)}</dt>
+      <dd data-field={name}>{value}</dd>
+    </div>
+  );
+  return (
+    <section aria-labelledby="schedule-heading">
+      <h3 id="schedule-heading">{t('schedule')}</h3>
+      {card ? (
+        <>
+          <dl class="schedule">
+            {field('state', 'state', <StatusBadges status={status} t={t} />)}
+            {field('due', 'due', card.state === 0 ? '—' : card.due <= now ? t('dueNow') : when(card.due))}
+            {field(
+              'stability',
+              'stability',
+              card.state === 0 ? '—' : t('days', { n: card.stability.toFixed(1) }),
+            )}
+            {field('difficulty', 'difficulty', card.state === 0 ? '—' : card.difficulty.toFixed(1))}
+            {field('reps', 'reps', card.reps)}
+            {field('lapses', 'lapses', card.lapses)}
+            {field(
+              'last-review',
+              'lastReview',
+              card.last_review === null ? t('never') : formatDateTime(card.last_review, uiLang),
+            )}
+          </dl>
+          {status.suspended && <p class="muted">{t('suspendedHint')}</p>}
+          {status.buried && card.buriedUntil !== undefined && (
+            <p class="muted">{t('buriedUntil', { when: when(card.buriedUntil) })}</p>
+          )}
+          {status.leech && <p class="leech-hint">{t('leechHint', { n: card.lapses })}</p>}
+        </>
+      ) : (
+        <p class="muted">{t('noCard')}</p>
+      )}
+    </section>
+  );
+}
+
+/** Suspend or unsuspend, unbury, reset (after a confirm) and the note. */
+function CardActions(p: CardDetailProps & { card: BrowseCard }) {
+  const { t, card } = p;
+  const [confirming, setConfirming] = useState(false);
+  const [draft, setDraft] = useState(card.note ?? '');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  // A different card: start over.
+  useEffect(() => {
+    setConfirming(false);
+    setMessage(null);
+  }, [p.entry.id]);
+  // The stored note changed (saved here or on another page): show it.
+  useEffect(() => setDraft(card.note ?? ''), [p.entry.id, card.note]);
+  const status = cardStatus(card, p.now);
+
+  async function act(action: CardAction) {
+    setBusy(true);
+    const error = await p.onAction(action);
+    setBusy(false);
+    setConfirming(false);
+    const done = DONE[action.kind];
+    setMessage(
+      error
+        ? { text: t('actionFailed', { message: error }), error: true }
+        : done
+          ? { text: t(done), error: false }
+          : null,
+    );
+  }
+
+  return (
+    <section aria-labelledby="actions-heading">
+      <h3 id="actions-heading">{t('actions')}</h3>
+      <div class="detail-actions">
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => void act({ kind: status.suspended ? 'unsuspend' : 'suspend' })}
+        >
+          {t(status.suspended ? 'unsuspend' : 'suspend')}
+        </button>
+        {status.buried && (
+          <button type="button" disabled={busy} onClick={() => void act({ kind: 'unbury' })}>
+            {t('unbury')}
+          </button>
+        )}
+        {!confirming && (
+          <button type="button" disabled={busy} onClick={() => setConfirming(true)}>
+            {t('reset')}
+          </button>
+        )}
+      </div>
+      {confirming && (
+        <div class="confirm" role="group" aria-labelledby="reset-confirm">
+          <p id="reset-confirm">{t('resetConfirm')}</p>
+          <button type="button" class="danger" disabled={busy} onClick={() => void act({ kind: 'reset' })}>
+            {t('resetYes')}
+          </button>
+          <button type="button" disabled={busy} onClick={() => setConfirming(false)}>
+            {t('cancel')}
+          </button>
+        </div>
+      )}
+      <form
+        class="note-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void act({ kind: 'note', text: draft });
+        }}
+      >
+        <label for="note">{t('note')}</label>
+        <textarea
+          id="note"
+          rows={3}
+          maxLength={NOTE_MAX_LENGTH}
+          value={draft}
+          aria-describedby="note-hint"
+          onInput={(e) => setDraft(e.currentTarget.value)}
+        />
+        <small id="note-hint" class="muted">
+          {t('noteHint', { n: NOTE_MAX_LENGTH })}
+        </small>
+        <button type="submit" disabled={busy}>
+          {t('saveNote')}
+        </button>
+      </form>
+      <p class={message?.error ? 'error' : 'muted'} role="status">
+        {message?.text ?? ''}
+      </p>
+    </section>
+  );
+}
+
+/** Every rating of the card, and the resets, with the interval each rating gave. */
+function History({ reviews, card, t, uiLang }: CardDetailProps) {
+  const rows = historyRows(reviews, card);
+  return (
+    <section aria-labelledby="history-heading">
+      <h3 id="history-heading">{t('history')}</h3>
+      {rows.length === 0 ? (
+        <p class="muted">{t('noHistory')}</p>
+      ) : (
+        <table class="history">
+          <thead>
+            <tr>
+              <th scope="col">{t('colDate')}</th>
+              <th scope="col">{t('colRating')}</th>
+              <th scope="col">{t('colInterval')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) =>
+              r.kind === 'reset' ? (
+                <tr key={`reset-${r.at}`} data-kind="reset">
+                  <td>{formatDateTime(r.at, uiLang)}</td>
+                  <td colSpan={2}>{t('resetRow')}</td>
+                </tr>
+              ) : (
+                <tr key={`review-${r.at}`} data-kind="review" data-rating={r.rating}>
+                  <td>{formatDateTime(r.at, uiLang)}</td>
+                  <td class={`rating-${r.rating}`}>{t(RATING_KEYS[r.rating])}</td>
+                  <td>{r.interval === null ? t('unknown') : intervalLabel(r.interval, uiLang)}</td>
+                </tr>
+              ),
+            )}
+          </tbody>
+        </table>
+      )}
+    </section>
   );
 }

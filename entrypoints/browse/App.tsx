@@ -1,26 +1,17 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { BrowseControls, BrowseList } from '@/components/BrowseList';
 import { CardDetail } from '@/components/CardDetail';
-import { ensureKatexCss, loadQuestion } from '@/lib/bank/load';
+import { useCardDetail } from './card-detail';
+import { ensureKatexCss } from '@/lib/bank/load';
 import type { SearchEntry } from '@/lib/bank/search-index';
-import type { CompiledQuestion } from '@/lib/bank/types';
 import { cardIdFromHash, filterCards, NO_FILTERS, type BrowseFilters } from '@/lib/browse/filter';
-import { loadSearchIndex, readCard, readCards, readReviews, withAnswers } from '@/lib/browse/data';
-import type { CardRecord, ReviewRecord } from '@/lib/db/schema';
+import { loadSearchIndex, readCards, withAnswers } from '@/lib/browse/data';
+import type { CardRecord } from '@/lib/db/schema';
 import { browseTranslator } from '@/lib/i18n/browse-strings';
-import { onQueueChanged, sendCardAction } from '@/lib/messaging';
-import { clearPreparedCards } from '@/lib/study/prepared';
+import { onQueueChanged } from '@/lib/messaging';
 import { applyDocumentLang, applyTheme, pageLangs } from '@/lib/pages';
 import type { Settings } from '@/lib/settings/model';
 import { onSettingsChanged } from '@/lib/settings/store';
-import type { CardAction } from '@/lib/srs/card-state';
-
-interface Detail {
-  id: string;
-  question: CompiledQuestion | null;
-  card: CardRecord | undefined;
-  reviews: ReviewRecord[];
-}
 
 export function App({ initial }: { initial: Settings }) {
   const [settings, setSettings] = useState(initial);
@@ -33,9 +24,7 @@ export function App({ initial }: { initial: Settings }) {
   const [answersLoading, setAnswersLoading] = useState(false);
   /** The entries with their answers' text, loaded the first time answers are searched. */
   const [withAnswerText, setWithAnswerText] = useState<SearchEntry[] | null>(null);
-  const [detail, setDetail] = useState<Detail | null>(null);
   const [now, setNow] = useState(Date.now());
-  const detailId = useRef<string | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
 
   const { ui, content } = pageLangs(settings);
@@ -52,42 +41,7 @@ export function App({ initial }: { initial: Settings }) {
     setCards(await readCards());
     setNow(Date.now());
   }
-
-  async function open(id: string, focusList = false) {
-    detailId.current = id;
-    if (location.hash !== `#${encodeURIComponent(id)}`)
-      history.replaceState(null, '', `#${encodeURIComponent(id)}`);
-    const [card, reviews] = await Promise.all([readCard(id), readReviews(id)]);
-    if (detailId.current !== id) return;
-    setDetail((d) => ({ id, question: d?.id === id ? d.question : null, card, reviews }));
-    try {
-      const question = await loadQuestion(id);
-      if (question.hasMath) ensureKatexCss();
-      if (detailId.current === id) setDetail((d) => (d?.id === id ? { ...d, question } : d));
-    } catch {
-      // The detail shows the question from the index and says the answer is loading.
-    }
-    if (focusList) listRef.current?.querySelector<HTMLElement>(`[data-card-id="${CSS.escape(id)}"]`)?.focus();
-  }
-
-  /** Re-reads the open card and its history (after an action here or anywhere). */
-  async function refreshDetail() {
-    const id = detailId.current;
-    if (!id) return;
-    const [card, reviews] = await Promise.all([readCard(id), readReviews(id)]);
-    if (detailId.current === id) setDetail((d) => (d?.id === id ? { ...d, card, reviews } : d));
-  }
-
-  function close() {
-    const id = detailId.current;
-    detailId.current = null;
-    setDetail(null);
-    history.replaceState(null, '', location.pathname);
-    if (id)
-      requestAnimationFrame(() =>
-        listRef.current?.querySelector<HTMLElement>(`[data-card-id="${CSS.escape(id)}"]`)?.focus(),
-      );
-  }
+  const { detail, detailId, open, refreshDetail, close, act } = useCardDetail(listRef, refreshCards);
 
   useEffect(() => {
     loadSearchIndex()
@@ -129,17 +83,6 @@ export function App({ initial }: { initial: Settings }) {
     [searched, cards, query, filters, now],
   );
   const openEntry = detail && entries?.find((e) => e.id === detail.id);
-
-  async function act(action: CardAction): Promise<string | null> {
-    const id = detailId.current;
-    if (!id) return null;
-    const res = await sendCardAction(id, action, Date.now());
-    // The next new tab or popup must not paint a card prepared before this change.
-    if (res.ok) clearPreparedCards();
-    // Whatever the answer, show what is stored now.
-    await Promise.all([refreshDetail(), refreshCards()]);
-    return res.ok ? null : res.message;
-  }
 
   return (
     <div class="page browse">
