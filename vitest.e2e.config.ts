@@ -6,7 +6,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 90_000,
     hookTimeout: 90_000,
-    // One Chromium at a time: the machines are small and shared.
+    // One browser at a time: the machines are small and shared.
     fileParallelism: false,
   },
 });

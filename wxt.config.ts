@@ -15,7 +15,9 @@ export default defineConfig({
     action: { default_title: '__MSG_extName__' },
     browser_specific_settings: {
       gecko: {
-        id: 'llm-interview-cards@example.org',
+        // The project's own id: a UUID, so it claims no domain the project does not own.
+        // Firefox keys the add-on's storage and IndexedDB to it: never change it once published.
+        id: '{0f9dead7-a03a-4a72-8f91-70975c245779}',
         strict_min_version: '142.0',
         data_collection_permissions: { required: ['none'] },
       },

@@ -247,19 +247,25 @@ export async function readCard(page: Page, id: string): Promise<Record<string, u
 
 /** Counts rows in one of the extension's stores, read from an extension page. */
 export async function countRows(page: Page, store: 'cards' | 'reviews'): Promise<number> {
-  return page.evaluate(async (name) => {
-    const db = await new Promise<IDBDatabase>((res, rej) => {
-      const r = indexedDB.open('llm-cards');
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
-    const n = await new Promise<number>((res) => {
-      const req = db.transaction(name).objectStore(name).count();
-      req.onsuccess = () => res(req.result);
-    });
-    db.close();
-    return n;
-  }, store);
+  return page.evaluate(countRowsIn, store);
+}
+
+/**
+ * Runs inside an extension page (Chromium's or Firefox's): counts the rows of one store of
+ * the `llm-cards` database. Self-contained, as the browser gets it as source text.
+ */
+export async function countRowsIn(name: 'cards' | 'reviews'): Promise<number> {
+  const db = await new Promise<IDBDatabase>((res, rej) => {
+    const r = indexedDB.open('llm-cards');
+    r.onsuccess = () => res(r.result);
+    r.onerror = () => rej(r.error);
+  });
+  const n = await new Promise<number>((res) => {
+    const req = db.transaction(name).objectStore(name).count();
+    req.onsuccess = () => res(req.result);
+  });
+  db.close();
+  return n;
 }
 
 /** Test set-up: makes one card a review that fell due an hour ago, so it is the next one shown. */
