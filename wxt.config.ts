@@ -2,6 +2,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { bankIndexPlugin, bankPublicFiles } from './build/bank-plugin';
 import { deferAppScript } from './build/defer-app';
+import { prepaintScript } from './build/prepaint-script';
 
 export default defineConfig({
   // Explicit imports everywhere: easier to read and to type-check than auto-imports.
@@ -32,8 +33,8 @@ export default defineConfig({
   // worker also installs bench/hooks.ts to seed a large history.
   outDir: process.env.WXT_BENCH === '1' ? '.output/bench' : '.output',
   hooks: {
-    'build:publicAssets': (_wxt, files) => {
-      files.push(...bankPublicFiles());
+    'build:publicAssets': async (_wxt, files) => {
+      files.push(...bankPublicFiles(), { relativeDest: 'prepaint.js', contents: await prepaintScript() });
     },
   },
 });
