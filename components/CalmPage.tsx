@@ -31,13 +31,9 @@ export function CalmPage(p: CalmPageProps) {
   const locale = p.lang === 'zh' ? 'zh-CN' : 'en';
   const date = new Date(now);
   const until = p.until ? formatWhen(p.until, now, p.lang) : '';
-  const why = {
-    off: p.t('calmOff'),
-    snoozed: p.t('calmSnoozed', { when: until }),
-    quiet: p.t('calmQuiet', { when: until }),
-    cap: p.t('calmCap'),
-    nth: p.t('calmNth', { n: p.every }),
-  }[p.reason];
+  // calmOff, calmSnoozed, calmQuiet, calmCap, calmNth (the type checks each exists).
+  const key = `calm${p.reason[0]!.toUpperCase()}${p.reason.slice(1)}` as `calm${Capitalize<CalmReason>}`;
+  const why = p.t(key, { when: until, n: p.every });
   const c = p.counts;
   return (
     <section class="calm" aria-labelledby="calm-time">

@@ -5,6 +5,8 @@ import type { Lang } from '@/lib/settings/model';
 import { isLeech } from '@/lib/srs/card-state';
 import type { PreparedCard } from '@/lib/study/prepared';
 import type { StudyCounts } from '@/lib/study/queue-read';
+import type { PaintCard } from '@/lib/study/boot';
+import { QueueHeader } from './QueueHeader';
 import { StudyCard } from './StudyCard';
 
 export interface PaintProps {
@@ -57,3 +59,14 @@ export function paintedHtml(p: PaintProps): string {
   render(null, box);
   return html;
 }
+
+/** What the new tab and the popup paint for a prepared card: the popup has its counts above. */
+export const paintPage: PaintCard = (kind, card, question, counts, langs) =>
+  paintedHtml({
+    kind,
+    card,
+    question,
+    counts,
+    ...langs,
+    ...(kind === 'popup' ? { header: <QueueHeader counts={counts} t={langs.t} /> } : {}),
+  });

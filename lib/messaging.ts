@@ -122,57 +122,29 @@ export function isCheckDatabaseRequest(m: unknown): m is CheckDatabaseRequest {
   return (m as Record<string, unknown> | null)?.type === 'check-database';
 }
 
-async function ask<R>(message: Message): Promise<R | undefined> {
-  return (await browser.runtime.sendMessage(message)) as R | undefined;
+/**
+ * Sends a request to the background. No answer at all (the worker was stopped before it
+ * replied) becomes a failure the page can show and retry, of the request's own reply type.
+ */
+async function ask<R>(message: Message): Promise<R> {
+  const noAnswer = { ok: false, error: 'storage', message: 'No answer from the background.' };
+  return ((await browser.runtime.sendMessage(message)) ?? noAnswer) as R;
 }
 
-const NO_ANSWER = 'No answer from the background.';
+export const sendPreview = (cardId: string, at: number) =>
+  ask<PreviewResponse>({ type: 'preview', cardId, at });
 
-export async function sendPreview(cardId: string, at: number): Promise<PreviewResponse> {
-  return (await ask<PreviewResponse>({ type: 'preview', cardId, at })) ?? { ok: false, message: NO_ANSWER };
-}
+export const sendUndo = (reviewId: string) => ask<UndoResponse>({ type: 'undo', reviewId });
 
-export async function sendUndo(reviewId: string): Promise<UndoResponse> {
-  return (
-    (await ask<UndoResponse>({ type: 'undo', reviewId })) ?? {
-      ok: false,
-      error: 'storage',
-      message: NO_ANSWER,
-    }
-  );
-}
+export const sendCardAction = (cardId: string, action: CardAction, at: number) =>
+  ask<CardActionResponse>({ type: 'card-action', cardId, action, at });
 
-export async function sendCardAction(
-  cardId: string,
-  action: CardAction,
-  at: number,
-): Promise<CardActionResponse> {
-  return (
-    (await ask<CardActionResponse>({ type: 'card-action', cardId, action, at })) ?? {
-      ok: false,
-      message: NO_ANSWER,
-    }
-  );
-}
+export const sendImport = (text: string) => ask<ImportResponse>({ type: 'import-backup', text });
 
-export async function sendImport(text: string): Promise<ImportResponse> {
-  return (await ask<ImportResponse>({ type: 'import-backup', text })) ?? { ok: false, message: NO_ANSWER };
-}
-
-export async function sendCheckDatabase(): Promise<CheckDatabaseResponse> {
-  return (await ask<CheckDatabaseResponse>({ type: 'check-database' })) ?? { ok: false, message: NO_ANSWER };
-}
+export const sendCheckDatabase = () => ask<CheckDatabaseResponse>({ type: 'check-database' });
 
 /** Sends one rating to the background, which owns scheduling. */
-export async function sendGrade(req: Omit<GradeRequest, 'type'>): Promise<GradeResponse> {
-  return (
-    (await ask<GradeResponse>({ type: 'grade', ...req })) ?? {
-      ok: false,
-      error: 'storage',
-      message: NO_ANSWER,
-    }
-  );
-}
+export const sendGrade = (req: Omit<GradeRequest, 'type'>) => ask<GradeResponse>({ type: 'grade', ...req });
 
 export function onQueueChanged(listener: (m: QueueChanged) => void): () => void {
   const handler = (m: unknown) => {

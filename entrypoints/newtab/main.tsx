@@ -2,7 +2,7 @@ import { hydrate, render } from 'preact';
 import '@/components/theme.css';
 import { bootStudyPage, paceOfThisTab, paintedIsInitial } from '@/lib/study/boot';
 import { App } from './App';
-import { paintedHtml } from '@/components/PaintedCard';
+import { paintPage } from '@/components/PaintedCard';
 
 // A new tab rotates through what is due, starting from the card the last page prepared,
 // unless prepaint.js decided this tab does not study (pacing): then it shows the calm page.
@@ -12,8 +12,7 @@ const start = () => {
   const page = bootStudyPage({
     rotate: true,
     study: pace.study,
-    paint: (card, question, counts, langs) =>
-      paintedHtml({ kind: 'newtab', card, question, counts, ...langs }),
+    paint: paintPage,
   });
   const root = <App page={page} pace={pace} />;
   // Takes over what prepaint.js painted (the same elements) rather than replacing it.

@@ -2,23 +2,14 @@ import { hydrate, render } from 'preact';
 import '@/components/theme.css';
 import { bootStudyPage, paintedIsInitial } from '@/lib/study/boot';
 import { App } from './App';
-import { paintedHtml } from '@/components/PaintedCard';
-import { QueueHeader } from '@/components/QueueHeader';
+import { paintPage } from '@/components/PaintedCard';
 
 // The popup reviews the queue as it stands, starting from the head the last page prepared.
 const app = document.getElementById('app')!;
 const start = () => {
   const page = bootStudyPage({
     rotate: false,
-    paint: (card, question, counts, langs) =>
-      paintedHtml({
-        kind: 'popup',
-        card,
-        question,
-        counts,
-        ...langs,
-        header: <QueueHeader counts={counts} t={langs.t} />,
-      }),
+    paint: paintPage,
   });
   const root = <App page={page} />;
   // Takes over what prepaint.js painted (the same elements) rather than replacing it.

@@ -64,6 +64,7 @@ export function resumeNewTabs(): void {
  * renderer: lib does not import components).
  */
 export type PaintCard = (
+  page: 'newtab' | 'popup',
   card: CardRecord,
   question: CompiledQuestion,
   counts: StudyCounts,
@@ -102,9 +103,13 @@ export function bootStudyPage({
     rotate,
     prepared,
     initial,
-    paint: (card, question, counts) => {
+    paint: (kind, card, question, counts) => {
       const { ui, content, t } = pageLangs(latest);
-      return { ui, content, html: paint(card, question, counts, { contentLang: content, uiLang: ui, t }) };
+      return {
+        ui,
+        content,
+        html: paint(kind, card, question, counts, { contentLang: content, uiLang: ui, t }),
+      };
     },
     // New tabs count what they studied today, for the daily new-tab cap.
     ...(rotate

@@ -51,10 +51,8 @@ function isPrepared(x: unknown): x is PreparedCard {
     typeof p.card?.id === 'string' &&
     typeof p.card.due === 'number' &&
     p.question?.id === p.card.id &&
-    typeof p.question.zh?.question === 'string' &&
-    typeof p.question.en?.question === 'string' &&
     typeof p.counts?.due === 'number' &&
-    (p.paint === undefined || (['zh', 'en'].includes(p.paint.content) && typeof p.paint.html === 'string'))
+    (p.paint === undefined || typeof p.paint.html === 'string')
   );
 }
 

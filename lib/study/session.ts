@@ -57,8 +57,16 @@ export interface SessionDeps {
   initial?: PreparedCard | null;
   /** Told after a rating is stored (+1) or undone (-1): new tabs count toward a daily cap. */
   onRated?: (delta: 1 | -1) => void;
-  /** The markup prepaint.js will paint for a card, in this page's languages. */
-  paint?: (card: CardRecord, question: CompiledQuestion, counts: StudyCounts) => PaintedMarkup;
+  /**
+   * The markup prepaint.js will paint for a card, in this page's languages, on the page
+   * that reads the slot: the next new tab (`next`) or the next popup (`head`).
+   */
+  paint?: (
+    page: 'newtab' | 'popup',
+    card: CardRecord,
+    question: CompiledQuestion,
+    counts: StudyCounts,
+  ) => PaintedMarkup;
 }
 
 /**
@@ -152,6 +160,12 @@ function sessionEffects(
 ): Runners {
   const rotate = deps.rotate ?? true;
   const slots = deps.prepared;
+  /** A message that never got its answer: the page says why, in the background's words. */
+  const unanswered = (e: Error) => ({ ok: false as const, error: 'storage' as const, message: e.message });
+  const forget = (cardId?: string) => {
+    for (const slot of [slots?.next, slots?.head])
+      if (!cardId || slot?.read()?.card.id === cardId) slot?.clear();
+  };
   return {
     async read({ gen, keep, show }) {
       try {
@@ -162,21 +176,15 @@ function sessionEffects(
       }
     },
     async grade({ attempt, grade }) {
-      const res = await deps
-        .sendGrade({ ...attempt, rating: grade })
-        .catch((e: Error): GradeResponse => ({ ok: false, error: 'storage', message: e.message }));
+      const res = await deps.sendGrade({ ...attempt, rating: grade }).catch(unanswered);
       dispatch({ type: 'graded', attempt, res });
     },
     async act({ cardId, action, at }) {
-      const res = await deps
-        .sendCardAction(cardId, action, at)
-        .catch((e: Error): CardActionResponse => ({ ok: false, message: e.message }));
+      const res = await deps.sendCardAction(cardId, action, at).catch(unanswered);
       dispatch({ type: 'acted', cardId, action, res, at: deps.now() });
     },
     async undo({ reviewId }) {
-      const res = await deps
-        .sendUndo(reviewId)
-        .catch((e: Error): UndoResponse => ({ ok: false, error: 'storage', message: e.message }));
+      const res = await deps.sendUndo(reviewId).catch(unanswered);
       dispatch({ type: 'undone', res, at: deps.now() });
     },
     async previews({ cardId }) {
@@ -189,15 +197,11 @@ function sessionEffects(
         const upNext = await prepare(deps, current(), view, rotate, isCurrent);
         if (isCurrent()) dispatch({ type: 'prepared', gen, upNext });
       } catch {
-        if (isCurrent()) {
-          slots?.next.clear();
-          slots?.head.clear();
-        }
+        if (isCurrent()) forget();
       }
     },
     async forgetPrepared({ cardId }) {
-      for (const slot of [slots?.next, slots?.head])
-        if (!cardId || slot?.read()?.card.id === cardId) slot?.clear();
+      forget(cardId);
     },
     async rated({ delta }) {
       deps.onRated?.(delta);
@@ -266,19 +270,28 @@ async function prepare(
         ? { reviewsToday: snap.ctx.reviewsToday + 1 }
         : {},
   );
-  const make = (card: CardRecord, question: CompiledQuestion, counts: StudyCounts): PreparedCard => ({
+  const make = (
+    slot: 'next' | 'head',
+    card: CardRecord,
+    question: CompiledQuestion,
+    counts: StudyCounts,
+  ): PreparedCard => ({
     v: 3,
     card,
     question,
     counts,
     at: now,
-    ...(deps.paint ? { paint: deps.paint(card, question, counts) } : {}),
+    ...(deps.paint
+      ? { paint: deps.paint(slot === 'next' ? 'newtab' : 'popup', card, question, counts) }
+      : {}),
   });
-  const upNext = next.card ? make(next.card, await deps.loadQuestion(next.card.id), next.counts) : null;
+  const upNext = next.card
+    ? make('next', next.card, await deps.loadQuestion(next.card.id), next.counts)
+    : null;
   const slots = deps.prepared;
   if (!slots || !isCurrent()) return upNext;
   if (!rotate) {
-    slots.head.write(make(current.card, current.question, current.counts));
+    slots.head.write(make('head', current.card, current.question, current.counts));
     return upNext;
   }
   if (upNext) slots.next.write(upNext);
@@ -290,7 +303,7 @@ async function prepare(
       ? current.question
       : await deps.loadQuestion(head.card.id);
   if (!isCurrent()) return upNext;
-  if (head.card && question) slots.head.write(make(head.card, question, head.counts));
+  if (head.card && question) slots.head.write(make('head', head.card, question, head.counts));
   else slots.head.clear();
   return upNext;
 }

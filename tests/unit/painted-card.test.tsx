@@ -1,6 +1,6 @@
 import { hydrate, render } from 'preact';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { paintedHtml } from '@/components/PaintedCard';
+import { paintedHtml, paintPage } from '@/components/PaintedCard';
 import { QueueHeader } from '@/components/QueueHeader';
 import { StudyView } from '@/components/StudyView';
 import { translator } from '@/lib/i18n/strings';
@@ -100,3 +100,38 @@ describe('the painted card is the app’s own markup', () => {
           expect(painted.outerHTML).toBe(paintedMarkup);
         });
 });
+
+describe('the slots a study page prepares', () => {
+  it('hold the markup of the page that reads them: the new tab’s for `next`, the popup’s (counts above) for `head`', async () => {
+    const slots = { next: memorySlot(), head: memorySlot() };
+    const t = translator('en');
+    const { session } = await sessionFixture(
+      ['q1', 'q2', 'q3'],
+      {},
+      {
+        prepared: slots,
+        paint: (kind, card, question, counts) => ({
+          ui: 'en',
+          content: 'en',
+          html: paintPage(kind, card, question, counts, { contentLang: 'en', uiLang: 'en', t }),
+        }),
+      },
+    );
+    await session.start();
+    const next = slots.next.read()!.paint!.html;
+    const head = slots.head.read()!.paint!.html;
+    expect(next).toMatch(/^<div class="page newtab">/);
+    expect(next).not.toContain('data-count="due"');
+    expect(head).toMatch(/^<div class="page popup"><header class="popup-header"><dl class="queue-header">/);
+    expect(head).toContain('data-count="due"');
+  });
+});
+
+function memorySlot() {
+  let value: PreparedCard | null = null;
+  return {
+    read: () => value,
+    write: (p: PreparedCard) => void (value = p),
+    clear: () => void (value = null),
+  };
+}
