@@ -23,7 +23,7 @@ import { nextCard, queueCounts } from '@/lib/srs/queue';
 
 import { DEFAULT_SETTINGS } from '@/lib/settings/model';
 import { gradeCard, makeScheduler, newSchedulingState, type Grade } from '@/lib/srs/schedule';
-import { pickNextCard } from '@/lib/study/queue-read';
+import { pickNextCard, queueContext } from '@/lib/study/queue-read';
 
 const DAY = 86_400_000;
 
@@ -99,15 +99,7 @@ async function plainPick(db: StudyDatabase, settings: Settings, now: number) {
     recentViews(db),
     db.getAll('cards'),
   ]);
-  const ctx = {
-    now,
-    filter: settings,
-    newPerDay: settings.newPerDay,
-    maxReviewsPerDay: settings.maxReviewsPerDay,
-    newToday: tally.newToday,
-    reviewsToday: tally.reviewsToday,
-    recentViews: views,
-  };
+  const ctx = queueContext(settings, now, tally, views, { rotate: true });
   return { card: nextCard(cards, ctx), counts: queueCounts(cards, ctx) };
 }
 

@@ -125,7 +125,8 @@ export async function studySnapshot(
   return snap;
 }
 
-function queueContext(
+/** The queue's context for a page: its settings, today's tally, the views it passes cards over for. */
+export function queueContext(
   settings: Settings,
   now: number,
   tally: { newToday: number; reviewsToday: number },

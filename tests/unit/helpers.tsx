@@ -117,3 +117,13 @@ export function preparedCard(
     },
   };
 }
+
+/** A prepared slot kept in memory (a test's stand-in for localStorage). */
+export function memorySlot() {
+  let value: PreparedCard | null = null;
+  return {
+    read: () => value,
+    write: (p: PreparedCard) => void (value = p),
+    clear: () => void (value = null),
+  };
+}

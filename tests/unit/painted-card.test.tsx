@@ -8,7 +8,7 @@ import type { Lang } from '@/lib/settings/model';
 import { prepaint } from '@/lib/study/paint';
 import { localPreparedStore, type PreparedCard } from '@/lib/study/prepared';
 import { createStudySession } from '@/lib/study/session';
-import { question, sessionFixture, T0 } from './helpers';
+import { question, sessionFixture, T0, memorySlot } from './helpers';
 
 const KATEX = '<span class="katex"><span class="katex-mathml"><math><mi>x</mi></math></span></span>';
 const VARIANTS = {
@@ -126,12 +126,3 @@ describe('the slots a study page prepares', () => {
     expect(head).toContain('data-count="due"');
   });
 });
-
-function memorySlot() {
-  let value: PreparedCard | null = null;
-  return {
-    read: () => value,
-    write: (p: PreparedCard) => void (value = p),
-    clear: () => void (value = null),
-  };
-}

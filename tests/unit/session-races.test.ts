@@ -6,8 +6,7 @@ import { nextStudyDayStart } from '@/lib/srs/day';
 import { handleGrade } from '@/lib/background/handlers';
 import { DEFAULT_SETTINGS } from '@/lib/settings/model';
 import { markViewed } from '@/lib/db/views';
-import type { PreparedCard } from '@/lib/study/prepared';
-import { sessionFixture, T0 } from './helpers';
+import { sessionFixture, T0, memorySlot } from './helpers';
 
 const MIN = 60_000;
 
@@ -227,15 +226,6 @@ describe('study session races', () => {
     expect(store.head.read()?.counts.reviewedToday).toBe(1);
   });
 });
-
-function memorySlot() {
-  let value: PreparedCard | null = null;
-  return {
-    read: () => value,
-    write: (p: PreparedCard) => void (value = p),
-    clear: () => void (value = null),
-  };
-}
 
 /** Lets `n` turns of the event loop pass: whatever the session has in flight moves on (no timers). */
 async function turns(n: number): Promise<void> {
