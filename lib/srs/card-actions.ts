@@ -1,5 +1,5 @@
 import { normalizeNote, type CardAction, type SchedulingState } from './card-state';
-import { nextStudyDayStart } from './day';
+import { untilTomorrow } from './day';
 import { newSchedulingState } from './schedule';
 
 export type { CardAction };
@@ -39,7 +39,7 @@ export function applyCardAction<C extends ActionableCard>(
       set = { ...set, suspended: action.kind === 'suspend' };
       break;
     case 'bury':
-      set = { ...set, buriedUntil: nextStudyDayStart(now, dayStartHour) };
+      set = { ...set, buriedUntil: untilTomorrow(now, dayStartHour) };
       break;
     case 'unbury':
       set = { ...set, buriedUntil: undefined };

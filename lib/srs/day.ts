@@ -25,4 +25,19 @@ export function nextStudyDayStart(now: number, dayStartHour: number): number {
   return start.getTime();
 }
 
+/**
+ * When "tomorrow" begins for a person who says "until tomorrow" (snooze for today, bury) at
+ * `now`: the day-start hour of the calendar day after `now`'s date. In the evening that is
+ * the next study day's start. Between midnight and the day-start hour the calendar day has
+ * already turned for the person, though the study day has not: "until tomorrow" at 01:00
+ * means the next morning but one at 04:00, never three hours later.
+ *
+ * @example
+ * untilTomorrow(Date.parse('2026-03-02T01:00:00'), 4) // 2026-03-03T04:00 local
+ */
+export function untilTomorrow(now: number, dayStartHour: number): number {
+  const d = new Date(now);
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1, dayStartHour).getTime();
+}
+
 export { HOUR, DAY };

@@ -1,4 +1,4 @@
-import { HOUR, nextStudyDayStart, studyDayStart } from '../srs/day';
+import { HOUR, nextStudyDayStart, studyDayStart, untilTomorrow } from '../srs/day';
 import { PACING_KEY } from '../storage-keys';
 
 /** How often a new tab studies (set in Options). */
@@ -119,7 +119,7 @@ export function snooze(
   now: number,
   dayStartHour: number,
 ): PacingState {
-  const until = kind === 'hour' ? now + HOUR : nextStudyDayStart(now, dayStartHour);
+  const until = kind === 'hour' ? now + HOUR : untilTomorrow(now, dayStartHour);
   return { ...state, snoozeUntil: until };
 }
 

@@ -1,4 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { untilTomorrow } from '@/lib/srs/day';
+import { applyCardAction } from '@/lib/srs/card-actions';
+import { newSchedulingState } from '@/lib/srs/schedule';
 import {
   DEFAULT_PACING,
   EMPTY_PACING,
@@ -124,5 +127,61 @@ describe('prepaint on a paced new tab', () => {
     expect(document.querySelector('.study-card')).toBeNull();
     expect(localPreparedStore('next').read()?.card.id).toBe('q1');
     expect(readPacing().tabs).toBe(2);
+  });
+});
+
+describe('"until tomorrow" (snooze for today, bury)', () => {
+  const tz = process.env.TZ;
+  afterEach(() => {
+    process.env.TZ = tz;
+  });
+  const local = (y: number, m: number, d: number, h: number, min = 0) =>
+    new Date(y, m - 1, d, h, min).getTime();
+  const HOUR_MS = 3_600_000;
+
+  it('in the evening, is the next study day’s start', () => {
+    expect(untilTomorrow(local(2026, 3, 7, 20), 4)).toBe(local(2026, 3, 8, 4));
+    expect(snooze(EMPTY_PACING, 'day', local(2026, 3, 7, 23, 30), 4).snoozeUntil).toBe(local(2026, 3, 8, 4));
+  });
+
+  it('between midnight and the day-start hour, is the next morning but one, never sooner than "snooze 1 hour"', () => {
+    for (const [h, min] of [
+      [0, 5],
+      [1, 0],
+      [3, 30],
+      [3, 59],
+    ] as const) {
+      const now = local(2026, 3, 8, h, min);
+      const day = snooze(EMPTY_PACING, 'day', now, 4).snoozeUntil;
+      expect(day).toBe(local(2026, 3, 9, 4));
+      expect(day).toBeGreaterThan(snooze(EMPTY_PACING, 'hour', now, 4).snoozeUntil);
+    }
+  });
+
+  it('buries a card until then, not for the few minutes left to the day-start hour', () => {
+    const card: Parameters<typeof applyCardAction>[0] & { buriedUntil?: number } = {
+      ...newSchedulingState(local(2026, 3, 1, 9)),
+      due: local(2026, 3, 8, 1),
+    };
+    const at = local(2026, 3, 8, 3, 30);
+    expect(applyCardAction(card, { kind: 'bury' }, at, 4).buriedUntil).toBe(local(2026, 3, 9, 4));
+    expect(applyCardAction(card, { kind: 'bury' }, local(2026, 3, 8, 10), 4).buriedUntil).toBe(
+      local(2026, 3, 9, 4),
+    );
+  });
+
+  it('lands on the day-start hour across daylight-saving changes', () => {
+    process.env.TZ = 'America/New_York';
+    // Clocks go forward at 02:00 on 2026-03-08 and back at 02:00 on 2026-11-01.
+    for (const now of [
+      local(2026, 3, 8, 1),
+      local(2026, 3, 7, 22),
+      local(2026, 11, 1, 1),
+      local(2026, 10, 31, 22),
+    ]) {
+      const until = new Date(untilTomorrow(now, 4));
+      expect(until.getHours()).toBe(4);
+      expect(until.getTime() - now).toBeGreaterThan(HOUR_MS);
+    }
   });
 });
