@@ -8,9 +8,6 @@ export interface TopicFilter {
   disabledTopics: readonly string[];
 }
 
-/** No section or topic turned off. */
-export const EVERY_TOPIC: TopicFilter = { disabledSections: [], disabledTopics: [] };
-
 /** Whether the filter turns nothing off. */
 export function everyTopicOn(filter: TopicFilter): boolean {
   return filter.disabledSections.length === 0 && filter.disabledTopics.length === 0;
