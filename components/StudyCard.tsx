@@ -41,7 +41,7 @@ export function StudyCard(p: StudyCardProps) {
       lang={p.contentLang === 'zh' ? 'zh-CN' : 'en'}
       data-card-id={q.id}
       data-section={q.section}
-      data-confirmed={p.confirmed === false ? 'false' : 'true'}
+      data-confirmed={String(p.confirmed !== false)}
     >
       <p class="card-meta">
         <span>{labels.section}</span>

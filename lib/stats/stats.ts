@@ -5,7 +5,7 @@
  */
 import { SECTIONS } from '../bank/taxonomy';
 import { studyDayStart } from '../srs/day';
-import { State } from '../srs/schedule';
+import { State } from '../srs/card-state';
 import { topicKey } from '../srs/scope';
 
 /** What the statistics need of a card (a `CardRecord` fits). */
