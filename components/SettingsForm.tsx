@@ -1,4 +1,8 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { OptionsTranslate } from '@/lib/i18n/options-strings';
+
+/** How long after the last keystroke a typed number is saved. */
+const TYPING_PAUSE_MS = 400;
 import { LIMITS, type LangChoice, type Settings, type Theme } from '@/lib/settings/model';
 
 export interface SettingsFormProps {
@@ -17,6 +21,8 @@ function NumberField(p: {
   hint?: string;
   onChange: (v: number) => void;
 }) {
+  const typing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(typing.current), []);
   return (
     <label class="field">
       <span>{p.label}</span>
@@ -27,7 +33,18 @@ function NumberField(p: {
         min={p.min}
         max={p.max}
         step={p.step ?? 1}
+        // Saved a moment after typing stops (a value typed and left is kept even if the tab is
+        // closed without leaving the field), and at once when the field is left.
+        onInput={(e) => {
+          const input = e.currentTarget;
+          clearTimeout(typing.current);
+          typing.current = setTimeout(() => {
+            const v = input.valueAsNumber;
+            if (Number.isFinite(v) && v >= p.min && v <= p.max) p.onChange(v);
+          }, TYPING_PAUSE_MS);
+        }}
         onChange={(e) => {
+          clearTimeout(typing.current);
           const v = e.currentTarget.valueAsNumber;
           if (Number.isFinite(v)) p.onChange(v);
         }}
