@@ -68,6 +68,19 @@ describe.runIf(browserAvailable())('browsing questions in Chromium', () => {
   let page: Page;
   let rated: string;
 
+  it('fits narrow windows: a card with long formulas open at 683 px, the filters at 500 px', async () => {
+    const page = await openExtensionPage(suite.browser, 'browse.html#rope-rotary-position-embedding-formula');
+    await page.locator('.card-detail .answer .katex').first().waitFor();
+    const overflow = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    for (const width of [683, 500]) {
+      await page.setViewportSize({ width, height: 900 });
+      // Long formulas and code scroll inside their own box; the page itself never goes sideways.
+      await expect.poll(overflow).toBe(0);
+    }
+    await page.close();
+  });
+
   it('opens from the options page and from the popup', async () => {
     for (const [path, name] of [
       ['options.html', 'Browse all questions'],
