@@ -21,4 +21,40 @@ describe.runIf(browserAvailable())('the options page in Chromium', () => {
     expect(stored).toBe(7);
     await again.close();
   });
+
+  it("lines labels and controls up at every width: no dropdown cuts its value, each checkbox sits on its label's line", async () => {
+    const options = await openExtensionPage(suite.browser, 'options.html');
+    await options.locator('input[name="newPerDay"]').waitFor();
+    for (const width of [1280, 683, 420]) {
+      await options.setViewportSize({ width, height: 900 });
+      const layout = await options.evaluate(() => ({
+        // The selected option's text, measured in the select's own font, against the room inside it.
+        cut: [...document.querySelectorAll('select')]
+          .filter((s) => {
+            const probe = document.createElement('span');
+            probe.style.cssText = `font: ${getComputedStyle(s).font}; position: absolute; white-space: nowrap;`;
+            probe.textContent = s.options[s.selectedIndex]!.text;
+            document.body.append(probe);
+            const needed = probe.getBoundingClientRect().width;
+            probe.remove();
+            return needed + 24 > s.getBoundingClientRect().width;
+          })
+          .map((s) => s.name),
+        checks: [...document.querySelectorAll('.field.check')].map((label) => {
+          const box = label.querySelector('input')!.getBoundingClientRect();
+          const text = label.querySelector('span')!.getBoundingClientRect();
+          return {
+            nextToIt: text.left > box.right && text.left - box.right < 24,
+            sameLine: text.top < box.bottom,
+          };
+        }),
+        sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      }));
+      expect(layout.cut, `${width} px`).toEqual([]);
+      expect(layout.checks.length).toBeGreaterThanOrEqual(2);
+      for (const c of layout.checks) expect(c, `${width} px`).toEqual({ nextToIt: true, sameLine: true });
+      expect(layout.sideways, `${width} px`).toBe(0);
+    }
+    await options.close();
+  });
 });
