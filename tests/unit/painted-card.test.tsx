@@ -32,23 +32,32 @@ function prepared(name: keyof typeof VARIANTS, kind: 'newtab' | 'popup', lang: L
   return { v: 3, at: T0, card, question: q, counts, paint: { ui: lang, content: lang, html } };
 }
 
-/** What the app itself renders for the same card, the moment the page starts from it. */
-async function appMarkup(p: PreparedCard, kind: 'newtab' | 'popup', lang: Lang): Promise<HTMLElement> {
+/** The start of the page as the app builds it for that card: the popup's counts, then the study view. */
+async function appPage(p: PreparedCard, kind: 'newtab' | 'popup', lang: Lang) {
   const { deps } = await sessionFixture([]);
-  const session = createStudySession({ ...deps, initial: p });
-  const box = document.createElement('div');
   const t = translator(lang);
-  render(
+  return (
     <div class={`page ${kind}`}>
       {kind === 'popup' && (
         <header class="popup-header">
           <QueueHeader counts={p.counts} t={t} />
         </header>
       )}
-      <StudyView session={session} contentLang={lang} uiLang={lang} t={t} now={() => T0} />
-    </div>,
-    box,
+      <StudyView
+        session={createStudySession({ ...deps, initial: p })}
+        contentLang={lang}
+        uiLang={lang}
+        t={t}
+        now={() => T0}
+      />
+    </div>
   );
+}
+
+/** What the app itself renders for the same card, the moment the page starts from it. */
+async function appMarkup(p: PreparedCard, kind: 'newtab' | 'popup', lang: Lang): Promise<HTMLElement> {
+  const box = document.createElement('div');
+  render(await appPage(p, kind, lang), box);
   return box;
 }
 
@@ -76,25 +85,7 @@ describe('the painted card is the app’s own markup', () => {
             );
           // Hydrating keeps the very elements that were painted, attributes and all.
           const heading = app.querySelector('h1.question');
-          const { deps } = await sessionFixture([]);
-          const t = translator(lang);
-          hydrate(
-            <div class={`page ${kind}`}>
-              {kind === 'popup' && (
-                <header class="popup-header">
-                  <QueueHeader counts={p.counts} t={t} />
-                </header>
-              )}
-              <StudyView
-                session={createStudySession({ ...deps, initial: p })}
-                contentLang={lang}
-                uiLang={lang}
-                t={t}
-                now={() => T0}
-              />
-            </div>,
-            app,
-          );
+          hydrate(await appPage(p, kind, lang), app);
           expect(app.querySelector('h1.question')).toBe(heading);
           expect(app.querySelector('article.study-card')).toBe(painted);
           expect(painted.outerHTML).toBe(paintedMarkup);
