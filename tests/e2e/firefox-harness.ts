@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll } from 'vitest';
-import { countRowsIn } from './harness';
+import { browserReady, countRowsIn } from './harness';
 
 export const FIREFOX_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv2');
 
@@ -26,19 +26,9 @@ export function findFirefox(): string | undefined {
   return CANDIDATES.find((p) => existsSync(p));
 }
 
-/**
- * Whether the Firefox tests can run. Without Firefox they are skipped on a developer's
- * machine, but under CI=true a missing browser is a failure, never a skip.
- */
+/** Whether the Firefox tests can run (see `browserReady`). */
 export function firefoxAvailable(): boolean {
-  const found = findFirefox();
-  if (!found && process.env.CI === 'true') {
-    throw new Error(`No Firefox found (looked at ${CANDIDATES.join(', ')}). CI must run the browser tests.`);
-  }
-  if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No Firefox build at ${FIREFOX_EXTENSION_DIR}: run \`npm run build:firefox\` first.`);
-  }
-  return Boolean(found);
+  return browserReady('Firefox', CANDIDATES, FIREFOX_EXTENSION_DIR, 'npm run build:firefox');
 }
 
 /** The URL of one of the extension's pages, e.g. `newtab.html`. */

@@ -19,18 +19,29 @@ export function findChromium(): string | undefined {
 }
 
 /**
- * Whether the browser tests can run. Without a browser they are skipped on a developer's
- * machine, but under CI=true a missing browser is a failure, never a skip.
+ * Whether a browser's tests can run: its executable is among `candidates` and its build is in
+ * `buildDir`. Without the browser they are skipped on a developer's machine, but under
+ * CI=true a missing browser is a failure, never a skip; a missing build always fails.
  */
-export function browserAvailable(): boolean {
-  const found = findChromium();
+export function browserReady(
+  name: string,
+  candidates: readonly string[],
+  buildDir: string,
+  buildCommand: string,
+): boolean {
+  const found = candidates.find((p) => existsSync(p));
   if (!found && process.env.CI === 'true') {
-    throw new Error(`No Chromium found (looked at ${CANDIDATES.join(', ')}). CI must run the browser tests.`);
+    throw new Error(`No ${name} found (looked at ${candidates.join(', ')}). CI must run the browser tests.`);
   }
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  if (!existsSync(join(buildDir, 'manifest.json'))) {
+    throw new Error(`No ${name} build at ${buildDir}: run \`${buildCommand}\` first.`);
   }
   return Boolean(found);
+}
+
+/** Whether the Chromium tests can run (see `browserReady`). */
+export function browserAvailable(): boolean {
+  return browserReady('Chromium', CANDIDATES, EXTENSION_DIR, 'npm run build');
 }
 
 export interface Profile {
