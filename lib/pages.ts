@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { ensureKatexCss } from './bank/load';
-import { translator, type Translate } from './i18n/strings';
+import { loadStrings, translator, type Translate } from './i18n/strings';
 import { resolveLang, type Lang, type Settings, type Theme } from './settings/model';
 
 // What every page does: theme, languages, links to the other pages.
@@ -14,13 +14,24 @@ export function applyTheme(theme: Theme, root: HTMLElement = document.documentEl
 export interface PageLangs {
   ui: Lang;
   content: Lang;
-  t: Translate;
 }
 
 export function pageLangs(settings: Settings): PageLangs {
-  const ui = resolveLang(settings.uiLang, navigator.language);
-  const content = resolveLang(settings.contentLang, navigator.language);
-  return { ui, content, t: translator(ui) };
+  return {
+    ui: resolveLang(settings.uiLang, navigator.language),
+    content: resolveLang(settings.contentLang, navigator.language),
+  };
+}
+
+/** A study page's languages and its translator (its language's strings must be loaded). */
+export function studyLangs(settings: Settings): PageLangs & { t: Translate } {
+  const langs = pageLangs(settings);
+  return { ...langs, t: translator(langs.ui) };
+}
+
+/** Loads the study strings in the language these settings show the interface in. */
+export function loadPageStrings(settings: Settings): Promise<void> {
+  return loadStrings(pageLangs(settings).ui);
 }
 
 export function applyDocumentLang(ui: Lang): void {

@@ -9,11 +9,15 @@ export interface Bytes {
   gzip: number;
 }
 
+/** The study pages' strings: one chunk per language (lib/i18n/study-en.ts, study-zh.ts). */
+const STRINGS_CHUNK = /^\/chunks\/study-(en|zh)-/;
+
 /**
  * The scripts and stylesheets a page loads: its HTML's tags plus every chunk they import,
- * statically or dynamically (a chunk loaded after the first paint is still loaded).
+ * statically or dynamically (a chunk loaded after the first paint is still loaded). With
+ * `lang`, as a page in that language loads them: its strings, not the other language's.
  */
-export function pageAssets(dir: string, page: string): { js: string[]; css: string[] } {
+export function pageAssets(dir: string, page: string, lang?: 'en' | 'zh'): { js: string[]; css: string[] } {
   const html = readFileSync(join(dir, page), 'utf8');
   // data-app: the app module prepaint.js loads (build/defer-app.ts).
   const refs = [...html.matchAll(/(?:src|href|data-app)="(\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
@@ -22,6 +26,8 @@ export function pageAssets(dir: string, page: string): { js: string[]; css: stri
   while (queue.length) {
     const file = queue.pop()!;
     if (js.has(file)) continue;
+    const strings = STRINGS_CHUNK.exec(file);
+    if (lang && strings && strings[1] !== lang) continue;
     js.add(file);
     const code = readFileSync(join(dir, file), 'utf8');
     for (const m of code.matchAll(/(?:from|import\()\s*["`]\.\/([^"`]+\.js)["`]/g))

@@ -5,7 +5,7 @@ import { CalmPage } from '@/components/CalmPage';
 import type { PaceDecision } from '@/lib/study/pacing';
 import type { StudyCounts } from '@/lib/study/queue-read';
 import { resumeNewTabs, snoozeNewTabs, type StudyPage } from '@/lib/study/boot';
-import { applyDocumentLang, openOptions, pageLangs, showMathStyles } from '@/lib/pages';
+import { applyDocumentLang, openOptions, studyLangs, showMathStyles } from '@/lib/pages';
 
 export function App({ page, pace: firstPace }: { page: StudyPage; pace: PaceDecision }) {
   const [settings, setSettings] = useState(page.settings);
@@ -21,7 +21,7 @@ export function App({ page, pace: firstPace }: { page: StudyPage; pace: PaceDeci
       }),
     [page],
   );
-  const langs = pageLangs(settings);
+  const langs = studyLangs(settings);
   useEffect(() => {
     applyDocumentLang(langs.ui);
     document.title = langs.t('appName');

@@ -1,6 +1,6 @@
 import { hydrate, render } from 'preact';
 import '@/components/theme.css';
-import { bootStudyPage, paceOfThisTab, paintedIsInitial } from '@/lib/study/boot';
+import { bootStudyPage, studyStringsLoaded, paceOfThisTab, paintedIsInitial } from '@/lib/study/boot';
 import { App } from './App';
 import { paintPage } from '@/components/PaintedCard';
 
@@ -23,4 +23,4 @@ const start = () => {
   }
 };
 // prepaint.js loads this module after the browser has painted the prepared card.
-start();
+void studyStringsLoaded().then(start);

@@ -7,14 +7,14 @@ import {
   openBrowse,
   openOptions,
   openStats,
-  pageLangs,
+  studyLangs,
   showMathStyles,
 } from '@/lib/pages';
 
 export function App({ page }: { page: StudyPage }) {
   const [settings, setSettings] = useState(page.settings);
   useEffect(() => page.onSettings(setSettings), [page]);
-  const langs = pageLangs(settings);
+  const langs = studyLangs(settings);
   const state = useSessionState(page.session);
   useEffect(() => applyDocumentLang(langs.ui), [langs.ui]);
   const counts = state.kind === 'card' || state.kind === 'done' ? state.counts : null;

@@ -1,5 +1,5 @@
 import { loadQuestion } from '../bank/load';
-import { applyTheme, pageLangs } from '../pages';
+import { applyTheme, loadPageStrings, pageLangs, studyLangs } from '../pages';
 import { studyDb } from '../db/open';
 import { onQueueChanged, sendCardAction, sendGrade, sendPreview, sendUndo } from '../messaging';
 import { createStudySession, type StudySession } from './session';
@@ -104,7 +104,7 @@ export function bootStudyPage({
     prepared,
     initial,
     paint: (kind, card, question, counts) => {
-      const { ui, content, t } = pageLangs(latest);
+      const { ui, content, t } = studyLangs(latest);
       return {
         ui,
         content,
@@ -129,11 +129,17 @@ export function bootStudyPage({
       : {}),
   });
   const listeners = new Set<(s: Settings) => void>();
+  // In the order they came, each once its interface language's strings are loaded.
+  let applying = Promise.resolve();
   const changed = (s: Settings) => {
-    latest = s;
-    applyTheme(s.theme);
-    for (const l of listeners) l(s);
-    void session.settingsChanged(s);
+    applying = applying
+      .then(() => loadPageStrings(s))
+      .then(() => {
+        latest = s;
+        applyTheme(s.theme);
+        for (const l of listeners) l(s);
+        void session.settingsChanged(s);
+      });
   };
   onQueueChanged((m) => void session.queueChanged(m.cardId));
   onSettingsChanged(changed);
@@ -157,4 +163,9 @@ export function bootStudyPage({
       return () => listeners.delete(l);
     },
   };
+}
+
+/** Resolves once the strings this page's interface language needs are loaded (start after). */
+export function studyStringsLoaded(): Promise<void> {
+  return loadPageStrings(readSettingsMirror());
 }
