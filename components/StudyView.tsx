@@ -80,8 +80,10 @@ export function StudyView({
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
-      const target = e.target;
-      if (target instanceof Element && target.closest('input, textarea, select, [contenteditable]')) return;
+      // Typing is not a study key; Space and Enter on a focused button or link press it.
+      const field =
+        e.target instanceof Element && e.target.closest('input,textarea,select,[contenteditable],button,a');
+      if (field && (!field.matches('button,a') || e.key === ' ' || e.key === 'Enter')) return;
       if (handleKey(e.key)) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);

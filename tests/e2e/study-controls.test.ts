@@ -60,6 +60,29 @@ describe.runIf(browserAvailable())('review controls and pacing in Chromium', () 
     }
   });
 
+  it('Space or Enter on a focused button presses it: Skip skips and Bury buries, without revealing', async () => {
+    const page = await openNewTab(suite.browser.context);
+    const first = (await shownCardId(page))!;
+    const reviews = await countRows(page, 'reviews');
+    const skip = page.getByRole('button', { name: /^Skip/ });
+    await skip.focus();
+    await page.keyboard.press('Enter');
+    await waitForOtherCard(page, first);
+    const second = (await shownCardId(page))!;
+    await expect.poll(() => page.locator('.status').textContent()).toContain('Skipped');
+    expect(await page.locator('.answer').count()).toBe(0);
+    await page.getByRole('button', { name: /^Bury/ }).focus();
+    await page.keyboard.press(' ');
+    await waitForOtherCard(page, second);
+    await expect.poll(() => page.locator('.status').textContent()).toContain('Buried');
+    expect((await readCard(page, second))?.buriedUntil).toBeGreaterThan(Date.now());
+    expect(await countRows(page, 'reviews')).toBe(reviews);
+    // With nothing focused, Space still reveals.
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press(' ');
+    await page.locator('.answer').waitFor();
+  });
+
   it('keeps quiet hours: a new tab in them shows the calm page', async () => {
     const options = await openExtensionPage(suite.browser, 'options.html');
     const hour = new Date().getHours();
