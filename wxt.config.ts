@@ -3,6 +3,7 @@ import { defineConfig } from 'wxt';
 import { bankIndexPlugin, bankPublicFiles } from './build/bank-plugin';
 import { deferAppScript } from './build/defer-app';
 import { prepaintScript } from './build/prepaint-script';
+import { studyChunkPlugin } from './build/study-chunk';
 
 export default defineConfig({
   // Explicit imports everywhere: easier to read and to type-check than auto-imports.
@@ -25,7 +26,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [preact(), bankIndexPlugin(), deferAppScript(['newtab', 'popup'])],
+    plugins: [preact(), bankIndexPlugin(), deferAppScript(['newtab', 'popup']), studyChunkPlugin()],
     // Extension pages run in browsers with native modulepreload: no polyfill needed.
     build: { target: 'es2022', modulePreload: { polyfill: false }, sourcemap: process.env.SOURCEMAP === '1' },
   }),
