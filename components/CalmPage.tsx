@@ -48,15 +48,20 @@ export function CalmPage(p: CalmPageProps) {
       <p class="calm-why">{why}</p>
       {c && (
         <p class="calm-progress">
-          {p.t('reviewedToday')}: <strong class="reviewed-today">{c.reviewedToday}</strong>
+          {p.t('reviewedToday')}
+          {p.t('colon')}
+          <strong class="reviewed-today">{c.reviewedToday}</strong>
           <span aria-hidden="true"> · </span>
-          <span class="due-now">{p.t('dueNowCount', { n: c.due })}</span>
-          <br />
-          <span class="next-due muted">
-            {c.nextDue !== null
-              ? p.t('nextDueAt', { when: formatWhen(c.nextDue, now, p.lang) })
-              : p.t('nothingScheduled')}
-          </span>
+          {/* What is due now, or, with nothing due, when the next card is. */}
+          {c.due ? (
+            <span class="due-now">{p.t('dueNowCount', { n: c.due })}</span>
+          ) : (
+            <span class="next-due">
+              {c.nextDue !== null
+                ? p.t('nextDueAt', { when: formatWhen(c.nextDue, now, p.lang) })
+                : p.t('nothingScheduled')}
+            </span>
+          )}
         </p>
       )}
       <p class="calm-actions">

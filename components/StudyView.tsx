@@ -143,7 +143,7 @@ export function StudyView({
     case 'done':
       return (
         <>
-          <CaughtUp counts={state.counts} now={now()} lang={uiLang} t={t} />
+          <CaughtUp why={state.why} counts={state.counts} now={now()} lang={uiLang} t={t} />
           {status}
           {state.canUndo && tools(false)}
         </>

@@ -19,6 +19,8 @@ import {
 export interface StudyCounts extends QueueCounts {
   /** Every rating given since the study day began. */
   reviewedToday: number;
+  /** Cards today's limits hold back: due reviews past the daily maximum, or new cards past the new-card limit. */
+  heldBack?: 'reviews' | 'new' | undefined;
 }
 
 export interface StudySnapshot {
@@ -35,6 +37,8 @@ export interface StudySnapshot {
     total: number;
     excluded: CardRecord[];
   };
+  /** More new cards are waiting than today's limit lets in. */
+  newWaiting?: boolean;
 }
 
 /**
@@ -80,7 +84,8 @@ export async function studySnapshot(
   { rotate = true, exclude, ownViews, window = REVIEW_WINDOW, newCards = true }: WindowOptions = {},
 ): Promise<StudySnapshot> {
   const excludedIds = [...(exclude ?? [])];
-  const newUpTo = newCards ? settings.newPerDay + excludedIds.length : 0;
+  // One more than may come today: whether the limit holds new cards back.
+  const newUpTo = newCards ? settings.newPerDay + excludedIds.length + 1 : 0;
   const countUpTo = settings.maxReviewsPerDay + excludedIds.length + 1;
   const read = await readQueueWindow(db, now, {
     dayStart: studyDayStart(now, settings.dayStartHour),
@@ -107,7 +112,8 @@ export async function studySnapshot(
     ownViews,
   });
   const newLeft = Math.max(0, settings.newPerDay - tally.newToday) + excludedIds.length;
-  let fresh = read.newCards.filter((c) => !((c.buriedUntil ?? 0) > now)).slice(0, newLeft);
+  const waiting = read.newCards.filter((c) => !((c.buriedUntil ?? 0) > now));
+  let fresh = waiting.slice(0, newLeft);
   // Buried new cards took room in what was read: read on, past them.
   if (newCards && fresh.length < newLeft && read.newCards.length === newUpTo) {
     fresh = await newCardWindow(db, settings, newLeft, now);
@@ -120,6 +126,7 @@ export async function studySnapshot(
       total: read.reviews.total,
       excluded: read.ids.filter((c): c is CardRecord => c !== undefined),
     },
+    newWaiting: waiting.length > newLeft,
   };
   snap.counts = { ...snap.counts, ...windowCounts(snap, snap.ctx) };
   return snap;
@@ -153,14 +160,19 @@ function excludedDueReviews(snap: StudySnapshot, ctx: QueueContext): number {
 }
 
 /** The counts of a window snapshot: learning cards as read, reviews as the index counted them. */
-function windowCounts(snap: StudySnapshot, ctx: QueueContext): Pick<QueueCounts, 'due' | 'newLeft'> {
+function windowCounts(
+  snap: StudySnapshot,
+  ctx: QueueContext,
+): Pick<StudyCounts, 'due' | 'newLeft' | 'heldBack'> {
   const left = Math.max(0, ctx.maxReviewsPerDay - ctx.reviewsToday);
   const learning = dueCards(
     snap.cards.filter((c) => c.state === State.Learning || c.state === State.Relearning),
     ctx,
   ).length;
   const reviews = (snap.reviews?.total ?? 0) - excludedDueReviews(snap, ctx);
-  return { due: learning + Math.min(reviews, left), newLeft: newCards(snap.cards, ctx).length };
+  const newLeft = newCards(snap.cards, ctx).length;
+  const heldBack = reviews > left ? 'reviews' : snap.newWaiting && !newLeft ? 'new' : undefined;
+  return { due: learning + Math.min(reviews, left), newLeft, heldBack };
 }
 
 /** The views a page passes cards over for: other pages' views, and none when it does not rotate. */
@@ -182,8 +194,10 @@ export function pickFromSnapshot(
   change: Partial<QueueContext> = {},
 ): { card: CardRecord | null; counts: StudyCounts } {
   const ctx = { ...snap.ctx, ...change };
-  const { due, newLeft } = snap.reviews ? windowCounts(snap, ctx) : queueCounts(snap.cards, ctx);
-  return { card: nextCard(snap.cards, ctx), counts: { ...snap.counts, due, newLeft } };
+  const { due, newLeft, heldBack }: Pick<StudyCounts, 'due' | 'newLeft' | 'heldBack'> = snap.reviews
+    ? windowCounts(snap, ctx)
+    : queueCounts(snap.cards, ctx);
+  return { card: nextCard(snap.cards, ctx), counts: { ...snap.counts, due, newLeft, heldBack } };
 }
 
 /** The card a page should show now, and the counts around it. */

@@ -3,6 +3,7 @@ import type { CardRecord } from '../db/schema';
 import type { CardActionResponse, GradeResponse, UndoResponse } from '../messaging';
 import type { Settings } from '../settings/model';
 import type { CardAction, Grade } from '../srs/card-state';
+import { everyTopicOn } from '../srs/scope';
 import type { PreparedCard } from './prepared';
 import type { StudyCounts } from './queue-read';
 
@@ -10,6 +11,12 @@ import type { StudyCounts } from './queue-read';
 // the effects to run (reads, messages to the background, the prepared slots). No timers,
 // no DOM, no database here: `session.ts` runs the effects and feeds their results back as
 // events, so every race is a sequence of events a test can replay.
+
+/**
+ * Why there is nothing to study: cards skipped on this page, today's limit on reviews or on
+ * new cards, no card in the topics chosen, or nothing due until later (`nextDue`, if any).
+ */
+export type DoneReason = 'skipped' | 'reviews' | 'new' | 'scope' | 'later';
 
 /** What the page says after an action, until the next one. */
 export type Notice =
@@ -49,7 +56,7 @@ export interface CardView extends Shared {
 export type SessionState =
   | ({ kind: 'loading' } & Shared)
   | CardView
-  | ({ kind: 'done'; counts: StudyCounts } & Shared)
+  | ({ kind: 'done'; counts: StudyCounts; why: DoneReason } & Shared)
   | ({
       kind: 'error';
       message: string;
@@ -254,7 +261,7 @@ function readQueue(m: Model, keep?: string, show?: CardRecord): Step {
 function showRead(m: Model, r: ReadResult, keep: string | undefined): Step {
   const notice = m.view.notice;
   if (!r.card || !r.question) {
-    const view: SessionState = { kind: 'done', counts: r.counts, notice };
+    const view: SessionState = { kind: 'done', counts: r.counts, why: doneReason(m, r.counts), notice };
     return [{ ...m, view, upNext: null, held: null, prep: m.prep + 1 }, [{ kind: 'forgetPrepared' }]];
   }
   const ownViews = new Set(m.ownViews).add(r.card.id);
@@ -473,6 +480,13 @@ export function sameSchedule(a: CardRecord, b: CardRecord, now: number): boolean
     !a.suspended &&
     !((a.buriedUntil ?? 0) > now)
   );
+}
+
+export function doneReason(m: Model, counts: StudyCounts): DoneReason {
+  if (m.skipped.size) return 'skipped';
+  if (counts.heldBack) return counts.heldBack;
+  if (counts.nextDue === null && !everyTopicOn(m.settings)) return 'scope';
+  return 'later';
 }
 
 function pickScope(s: Settings) {

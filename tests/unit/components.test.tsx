@@ -1,3 +1,4 @@
+import { CalmPage } from '@/components/CalmPage';
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { StudyView } from '@/components/StudyView';
@@ -84,5 +85,28 @@ describe('FocusHint', () => {
     await screen.findByText(/^Keys: Space reveal · 1–4 rate · U undo/);
     expect(screen.queryByText(/Click the page/)).toBeNull();
     hasFocus.mockRestore();
+  });
+});
+
+describe('CalmPage', () => {
+  const props = {
+    reason: 'snoozed' as const,
+    until: T0 + 3_600_000,
+    every: 3,
+    lang: 'en' as const,
+    t: translator('en'),
+    now: () => T0,
+    onStudyNow: () => {},
+    onResume: () => {},
+  };
+
+  it('says what is due now, and when the next card is due only when nothing is', () => {
+    const counts = { due: 1, newLeft: 0, nextDue: T0 + 600_000, reviewedToday: 4 };
+    const { container, rerender } = render(<CalmPage {...props} counts={counts} />);
+    expect(container.querySelector('.calm-progress')?.textContent).toBe('Reviewed today: 4 · Due now: 1');
+    rerender(<CalmPage {...props} counts={{ ...counts, due: 0 }} />);
+    expect(container.querySelector('.calm-progress')?.textContent).toMatch(
+      /^Reviewed today: 4 · Next card due today at \d\d:\d\d$/,
+    );
   });
 });

@@ -70,6 +70,54 @@ describe('study session', () => {
     expect(session.state.counts.nextDue).not.toBeNull();
   });
 
+  it('says why nothing is left: the new-card limit, cards skipped here, no topic chosen, or later', async () => {
+    const limited = await sessionFixture(['q1', 'q2', 'q3'], { newPerDay: 1 });
+    await limited.session.start();
+    limited.session.reveal();
+    await limited.session.rate(Rating.Easy);
+    expect(limited.session.state.kind === 'done' && limited.session.state.why).toBe('new');
+
+    const skipping = await sessionFixture(['q1']);
+    await skipping.session.start();
+    await skipping.session.skip();
+    expect(skipping.session.state.kind === 'done' && skipping.session.state.why).toBe('skipped');
+
+    const none = await sessionFixture(['q1'], { disabledSections: ['basics'] });
+    await none.session.start();
+    expect(none.session.state.kind === 'done' && none.session.state.why).toBe('scope');
+
+    const later = await sessionFixture(['q1']);
+    await later.session.start();
+    later.session.reveal();
+    await later.session.rate(Rating.Easy);
+    expect(later.session.state.kind === 'done' && later.session.state.why).toBe('later');
+  });
+
+  it('says the daily review limit holds due reviews back', async () => {
+    const { session, db } = await sessionFixture(['r0', 'r1'], { maxReviewsPerDay: 1, newPerDay: 0 });
+    for (const id of ['r0', 'r1']) {
+      const card = (await db.get('cards', id))!;
+      const due = T0 - 3_600_000;
+      await db.put(
+        'cards',
+        withQueueKeys({
+          ...card,
+          state: 2,
+          due,
+          stability: 5,
+          difficulty: 5,
+          reps: 1,
+          last_review: due - 86_400_000,
+        }),
+      );
+    }
+    await session.start();
+    session.reveal();
+    await session.rate(Rating.Good);
+    await session.settled();
+    expect(session.state.kind === 'done' && session.state.why).toBe('reviews');
+  });
+
   it('keeps the card and its review id when saving fails, so a retry is stored once', async () => {
     const { session, sent, failNextGrade, db } = await sessionFixture(['q1', 'q2']);
     await session.start();
