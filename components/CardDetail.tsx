@@ -60,7 +60,9 @@ export function CardDetail(p: CardDetailProps) {
         <span aria-hidden="true"> · </span>
         <span>{topics}</span>
         <span aria-hidden="true"> · </span>
-        <span>{t('difficultyLevel', { n: p.entry.difficulty })}</span>
+        <span class="bank-level" data-level={p.entry.difficulty} title={t('bankLevelHint')}>
+          {t('bankLevel', { level: t(`bankLevel${p.entry.difficulty}`), n: p.entry.difficulty })}
+        </span>
       </p>
       <h2
         id="detail-heading"
@@ -88,12 +90,15 @@ export function CardDetail(p: CardDetailProps) {
   );
 }
 
-/** The card's schedule: state, due, stability, difficulty, reviews, lapses, last review. */
+/**
+ * The card's schedule: state, due, stability, memory difficulty (FSRS's, 1-10, named apart
+ * from the bank's level of the question), reviews, lapses, last review.
+ */
 function Schedule({ card, t, now, uiLang }: CardDetailProps) {
   const status = cardStatus(card, now);
   const when = (at: number) => formatWhen(at, now, uiLang);
-  const field = (name: string, label: BrowseKey, value: ComponentChildren) => (
-    <div>
+  const field = (name: string, label: BrowseKey, value: ComponentChildren, hint?: BrowseKey) => (
+    <div title={hint && t(hint)}>
       <dt>{t(label)}</dt>
       <dd data-field={name}>{value}</dd>
     </div>
@@ -111,7 +116,12 @@ function Schedule({ card, t, now, uiLang }: CardDetailProps) {
               'stability',
               card.state === 0 ? '—' : t('days', { n: card.stability.toFixed(1) }),
             )}
-            {field('difficulty', 'difficulty', card.state === 0 ? '—' : card.difficulty.toFixed(1))}
+            {field(
+              'difficulty',
+              'memoryDifficulty',
+              card.state === 0 ? '—' : t('memoryDifficultyValue', { n: card.difficulty.toFixed(1) }),
+              'memoryDifficultyHint',
+            )}
             {field('reps', 'reps', card.reps)}
             {field('lapses', 'lapses', card.lapses)}
             {field(
