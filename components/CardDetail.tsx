@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { sectionById } from '@/lib/bank/taxonomy';
 import type { SearchEntry } from '@/lib/bank/search-index';
 import type { CompiledQuestion } from '@/lib/bank/types';
-import { cardStatus, historyRows, type BrowseCard, type HistoryReview } from '@/lib/browse/filter';
+import { canReset, cardStatus, historyRows, type BrowseCard, type HistoryReview } from '@/lib/browse/filter';
 import { formatDateTime, type BrowseKey, type BrowseTranslate } from '@/lib/i18n/browse-strings';
 import { formatWhen, intervalLabel } from '@/lib/i18n/strings';
 import type { Lang } from '@/lib/settings/model';
@@ -143,7 +143,7 @@ function Schedule({ card, t, now, uiLang }: CardDetailProps) {
   );
 }
 
-/** Suspend or unsuspend, unbury, reset (after a confirm) and the note. */
+/** Suspend or unsuspend, unbury, reset (after a confirm; not for a card never reviewed) and the note. */
 function CardActions(p: CardDetailProps & { card: BrowseCard }) {
   const { t, card } = p;
   const [confirming, setConfirming] = useState(false);
@@ -190,7 +190,7 @@ function CardActions(p: CardDetailProps & { card: BrowseCard }) {
             {t('unbury')}
           </button>
         )}
-        {!confirming && (
+        {!confirming && canReset(card, p.reviews) && (
           <button type="button" disabled={busy} onClick={() => setConfirming(true)}>
             {t('reset')}
           </button>

@@ -219,6 +219,22 @@ describe.runIf(browserAvailable())('browsing questions in Chromium', () => {
     await options.close();
   });
 
+  it('offers no Reset for a card never reviewed, and Reset for the card rated', async () => {
+    const fresh = index().findLast((e) => e.id !== rated)!.id;
+    const other = await openExtensionPage(suite.browser, `browse.html#${fresh}`);
+    const detail = other.locator(`.card-detail[data-card-id="${fresh}"]`);
+    await detail.locator('.answer').waitFor();
+    expect(await storedCard(other, fresh)).toMatchObject({ state: 0, reps: 0 });
+    expect(await detail.getByText('Not reviewed yet.').count()).toBe(1);
+    // The card can be suspended, but there is nothing to reset.
+    await detail.getByRole('button', { name: 'Suspend' }).waitFor();
+    expect(await detail.getByRole('button', { name: /^Reset/ }).count()).toBe(0);
+    await other.close();
+
+    const reviewed = page.locator(`.card-detail[data-card-id="${rated}"]`);
+    expect(await reviewed.getByRole('button', { name: 'Reset…' }).count()).toBe(1);
+  });
+
   it('saves a note, and it is still there after a reload', async () => {
     const detail = page.locator(`.card-detail[data-card-id="${rated}"]`);
     await detail.getByLabel('Note').fill('  Think of the KV cache first.  ');

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { BrowseList } from '@/components/BrowseList';
 import { CardDetail } from '@/components/CardDetail';
@@ -136,6 +136,20 @@ describe('CardDetail', () => {
     const memory = document.querySelector('[data-field="difficulty"]')!;
     expect(memory.previousElementSibling?.textContent).toBe('记忆难度');
     expect(memory.textContent).toBe('4.3/10');
+  });
+
+  it('offers no Reset for a card never reviewed, and offers it once the card has a rating', () => {
+    const fresh = card({ state: State.New, reps: 0, last_review: null, stability: 0, difficulty: 0 });
+    detail(fresh, undefined, []);
+    expect(screen.getByRole('button', { name: 'Suspend' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Reset/ })).toBeNull();
+    cleanup();
+    // New again after a reset: its ratings are in the log, so Reset stays.
+    detail({ ...fresh, resetAt: T0 + 1 });
+    expect(screen.getByRole('button', { name: 'Reset…' })).toBeTruthy();
+    cleanup();
+    detail(card({ state: State.Learning, reps: 1 }));
+    expect(screen.getByRole('button', { name: 'Reset…' })).toBeTruthy();
   });
 
   it('flags a leech', () => {
