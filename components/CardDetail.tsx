@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { sectionById } from '@/lib/bank/taxonomy';
 import type { SearchEntry } from '@/lib/bank/search-index';
 import type { CompiledQuestion } from '@/lib/bank/types';
-import { cardStatus, historyRows, type BrowseCard, type HistoryReview } from '@/lib/browse/filter';
+import { canReset, cardStatus, historyRows, type BrowseCard, type HistoryReview } from '@/lib/browse/filter';
 import { formatDateTime, type BrowseKey, type BrowseTranslate } from '@/lib/i18n/browse-strings';
 import { formatWhen, intervalLabel } from '@/lib/i18n/strings';
 import type { Lang } from '@/lib/settings/model';
@@ -60,7 +60,9 @@ export function CardDetail(p: CardDetailProps) {
         <span aria-hidden="true"> · </span>
         <span>{topics}</span>
         <span aria-hidden="true"> · </span>
-        <span>{t('difficultyLevel', { n: p.entry.difficulty })}</span>
+        <span class="bank-level" data-level={p.entry.difficulty} title={t('bankLevelHint')}>
+          {t('bankLevel', { level: t(`bankLevel${p.entry.difficulty}`), n: p.entry.difficulty })}
+        </span>
       </p>
       <h2
         id="detail-heading"
@@ -88,12 +90,15 @@ export function CardDetail(p: CardDetailProps) {
   );
 }
 
-/** The card's schedule: state, due, stability, difficulty, reviews, lapses, last review. */
+/**
+ * The card's schedule: state, due, stability, memory difficulty (FSRS's, 1-10, named apart
+ * from the bank's level of the question), reviews, lapses, last review.
+ */
 function Schedule({ card, t, now, uiLang }: CardDetailProps) {
   const status = cardStatus(card, now);
   const when = (at: number) => formatWhen(at, now, uiLang);
-  const field = (name: string, label: BrowseKey, value: ComponentChildren) => (
-    <div>
+  const field = (name: string, label: BrowseKey, value: ComponentChildren, hint?: BrowseKey) => (
+    <div title={hint && t(hint)}>
       <dt>{t(label)}</dt>
       <dd data-field={name}>{value}</dd>
     </div>
@@ -111,7 +116,12 @@ function Schedule({ card, t, now, uiLang }: CardDetailProps) {
               'stability',
               card.state === 0 ? '—' : t('days', { n: card.stability.toFixed(1) }),
             )}
-            {field('difficulty', 'difficulty', card.state === 0 ? '—' : card.difficulty.toFixed(1))}
+            {field(
+              'difficulty',
+              'memoryDifficulty',
+              card.state === 0 ? '—' : t('memoryDifficultyValue', { n: card.difficulty.toFixed(1) }),
+              'memoryDifficultyHint',
+            )}
             {field('reps', 'reps', card.reps)}
             {field('lapses', 'lapses', card.lapses)}
             {field(
@@ -133,7 +143,7 @@ function Schedule({ card, t, now, uiLang }: CardDetailProps) {
   );
 }
 
-/** Suspend or unsuspend, unbury, reset (after a confirm) and the note. */
+/** Suspend or unsuspend, unbury, reset (after a confirm; not for a card never reviewed) and the note. */
 function CardActions(p: CardDetailProps & { card: BrowseCard }) {
   const { t, card } = p;
   const [confirming, setConfirming] = useState(false);
@@ -180,7 +190,7 @@ function CardActions(p: CardDetailProps & { card: BrowseCard }) {
             {t('unbury')}
           </button>
         )}
-        {!confirming && (
+        {!confirming && canReset(card, p.reviews) && (
           <button type="button" disabled={busy} onClick={() => setConfirming(true)}>
             {t('reset')}
           </button>

@@ -224,6 +224,14 @@ export function historyRows(
   return rows.sort((a, b) => b.at - a.at || (a.kind === 'reset' ? -1 : 1) - (b.kind === 'reset' ? -1 : 1));
 }
 
+/**
+ * Whether a reset would change anything: the card has been rated at least once (it is past
+ * New, or it was reset and its ratings are in the log). A card never reviewed is already new.
+ */
+export function canReset(card: Pick<BrowseCard, 'state'>, reviews: readonly unknown[]): boolean {
+  return card.state !== State.New || reviews.length > 0;
+}
+
 /** The card id a `browse.html#<id>` address asks for, or null. */
 export function cardIdFromHash(hash: string): string | null {
   const raw = hash.replace(/^#/, '');

@@ -37,7 +37,10 @@ const en = {
   state: 'State',
   due: 'Due',
   stability: 'Stability',
-  difficulty: 'Difficulty',
+  memoryDifficulty: 'Memory difficulty',
+  memoryDifficultyValue: '{n} of 10',
+  memoryDifficultyHint:
+    'How hard this card has been for you to remember, as FSRS estimates it from your ratings: 1 (easy) to 10 (hard).',
   reps: 'Reviews',
   lapses: 'Lapses',
   lastReview: 'Last review',
@@ -75,7 +78,12 @@ const en = {
   resetDone: 'Reset to new. Its reviews stay in the history.',
   actionFailed: 'That did not work: {message}',
   noCard: 'This question has no card yet (the extension adds it on its next start); nothing can be changed.',
-  difficultyLevel: 'difficulty {n}/3',
+  bankLevel: 'Level: {level} ({n} of 3)',
+  bankLevel1: 'recall',
+  bankLevel2: 'explain',
+  bankLevel3: 'derive or design',
+  bankLevelHint:
+    'How demanding the question is, as the question bank rates it: 1 recall, 2 explain, 3 derive or design.',
 };
 
 export type BrowseKey = keyof typeof en;
@@ -116,7 +124,9 @@ const zh: Record<BrowseKey, string> = {
   state: '状态',
   due: '到期',
   stability: '稳定度',
-  difficulty: '难度',
+  memoryDifficulty: '记忆难度',
+  memoryDifficultyValue: '{n}/10',
+  memoryDifficultyHint: '这张卡对你来说有多难记，由 FSRS 根据你的评分估计：1（容易）到 10（很难）。',
   reps: '复习次数',
   lapses: '遗忘次数',
   lastReview: '上次复习',
@@ -154,7 +164,11 @@ const zh: Record<BrowseKey, string> = {
   resetDone: '已重置为新卡。复习记录仍然保留。',
   actionFailed: '操作失败:{message}',
   noCard: '这道题还没有卡片(扩展下次启动时会添加);暂时不能修改。',
-  difficultyLevel: '难度 {n}/3',
+  bankLevel: '题目难度：{level}（{n}/3）',
+  bankLevel1: '记住要点',
+  bankLevel2: '讲清原理',
+  bankLevel3: '推导或设计',
+  bankLevelHint: '题库给这道题定的难度：1 记住要点，2 讲清原理，3 推导或设计。',
 };
 
 export type BrowseTranslate = (

@@ -18,6 +18,7 @@ import {
 interface IndexEntry {
   id: string;
   section: string;
+  difficulty: 1 | 2 | 3;
   en: { q: string };
   zh: { q: string };
 }
@@ -183,6 +184,55 @@ describe.runIf(browserAvailable())('browsing questions in Chromium', () => {
     expect(await detail.locator('[data-field="reps"]').textContent()).toBe('1');
     expect(await detail.locator('[data-field="state"]').textContent()).toContain('Learning');
     expect(new URL(page.url()).hash).toBe(`#${rated}`);
+  });
+
+  it("names the question's level and the memory difficulty apart, in English and in Chinese", async () => {
+    const detail = page.locator(`.card-detail[data-card-id="${rated}"]`);
+    const level = index().find((e) => e.id === rated)!.difficulty;
+    const memory = (name: string) =>
+      detail.locator('.schedule > div', { has: page.locator('dt', { hasText: name }) });
+    const levels = {
+      en: ['recall', 'explain', 'derive or design'],
+      zh: ['记住要点', '讲清原理', '推导或设计'],
+    };
+
+    // The bank's level of the question, by name and out of 3.
+    expect(await detail.locator('.card-meta').textContent()).toContain(
+      `Level: ${levels.en[level - 1]} (${level} of 3)`,
+    );
+    // The scheduler's difficulty under its own name, out of 10, and a tooltip saying what it is.
+    expect(await memory('Memory difficulty').locator('dd').textContent()).toMatch(/^\d+\.\d of 10$/);
+    expect(await memory('Memory difficulty').getAttribute('title')).toMatch(
+      /for you to remember.*FSRS.*1.*10/,
+    );
+    expect(await detail.textContent()).not.toMatch(/difficulty \d\/3/i);
+
+    const options = await openExtensionPage(suite.browser, 'options.html');
+    await options.locator('select[name="uiLang"]').selectOption('zh');
+    await expect
+      .poll(() => detail.locator('.card-meta').textContent())
+      .toContain(`题目难度：${levels.zh[level - 1]}（${level}/3）`);
+    expect(await memory('记忆难度').locator('dd').textContent()).toMatch(/^\d+\.\d\/10$/);
+    expect(await memory('记忆难度').getAttribute('title')).toMatch(/难记.*FSRS/);
+    await options.locator('select[name="uiLang"]').selectOption('en');
+    await detail.locator('dt', { hasText: 'Memory difficulty' }).waitFor();
+    await options.close();
+  });
+
+  it('offers no Reset for a card never reviewed, and Reset for the card rated', async () => {
+    const fresh = index().findLast((e) => e.id !== rated)!.id;
+    const other = await openExtensionPage(suite.browser, `browse.html#${fresh}`);
+    const detail = other.locator(`.card-detail[data-card-id="${fresh}"]`);
+    await detail.locator('.answer').waitFor();
+    expect(await storedCard(other, fresh)).toMatchObject({ state: 0, reps: 0 });
+    expect(await detail.getByText('Not reviewed yet.').count()).toBe(1);
+    // The card can be suspended, but there is nothing to reset.
+    await detail.getByRole('button', { name: 'Suspend' }).waitFor();
+    expect(await detail.getByRole('button', { name: /^Reset/ }).count()).toBe(0);
+    await other.close();
+
+    const reviewed = page.locator(`.card-detail[data-card-id="${rated}"]`);
+    expect(await reviewed.getByRole('button', { name: 'Reset…' }).count()).toBe(1);
   });
 
   it('saves a note, and it is still there after a reload', async () => {

@@ -84,6 +84,43 @@ async function openStats(browser: Launched): Promise<Page> {
 
 const text = (page: Page, selector: string) => page.locator(selector).first().textContent();
 
+/** The statistics page as it looks at `now` (the page's clock is set; the stores are not). */
+async function openStatsAt(browser: Launched, now: Date): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.clock.setFixedTime(now);
+  await page.goto(`chrome-extension://${browser.extensionId}/stats.html`);
+  await page.locator('.heatmap svg[role="img"]').waitFor();
+  return page;
+}
+
+interface AxisName {
+  text: string;
+  left: number;
+  right: number;
+}
+
+/**
+ * The names over the heatmap's weeks (the text above its first row of days), left to right,
+ * where the browser drew them, and how wide the drawing is.
+ */
+async function monthNames(page: Page): Promise<{ names: AxisName[]; width: number }> {
+  return page.locator('.heatmap svg[role="img"]').evaluate((svg: SVGSVGElement) => {
+    const top = Math.min(...[...svg.querySelectorAll('rect')].map((r) => r.y.baseVal.value));
+    const names = [...svg.querySelectorAll('text')]
+      .map((el) => ({ el, box: el.getBBox() }))
+      .filter(({ box }) => box.y + box.height <= top)
+      .map(({ el, box }) => ({ text: el.textContent ?? '', left: box.x, right: box.x + box.width }))
+      .sort((a, b) => a.left - b.left);
+    return { names, width: svg.viewBox.baseVal.width };
+  });
+}
+
+/** Noon on day `day` of the month `months` after this one (day 0 is the last day before it). */
+function dayOfMonthAhead(months: number, day: number): Date {
+  const d = new Date();
+  return new Date(d.getFullYear(), d.getMonth() + months, day, 12);
+}
+
 describe.runIf(browserAvailable())('the statistics page in Chromium', () => {
   const suite = browserPerSuite();
 
@@ -196,5 +233,36 @@ describe.runIf(browserAvailable())('the statistics page in Chromium', () => {
     expect(await text(stats, '#h-heatmap')).toBe('近一年的复习');
     expect(await stats.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await Promise.all([stats.close(), options.close()]);
+  });
+
+  it('names the current month over the heatmap, in Chinese and in English, names apart and inside it', async () => {
+    // A review or two, so the page draws the heatmap (the page is in Chinese since the last test).
+    const tab = await openNewTab(suite.browser.context);
+    await revealAndRate(tab, '3');
+    await tab.close();
+    // Chinese: the first Sunday of the month after next, so that month began this week.
+    const sunday = dayOfMonthAhead(2, 1);
+    sunday.setDate(sunday.getDate() + ((7 - sunday.getDay()) % 7));
+    // English: the first day of next month, today.
+    const first = dayOfMonthAhead(1, 1);
+    const options = await openExtensionPage(suite.browser, 'options.html');
+    for (const [lang, now, name] of [
+      ['zh', sunday, `${sunday.getMonth() + 1}月`],
+      ['en', first, new Intl.DateTimeFormat('en', { month: 'short' }).format(first)],
+    ] as const) {
+      await options.locator('select[name="uiLang"]').selectOption(lang);
+      const stats = await openStatsAt(suite.browser, now);
+      await expect
+        .poll(() => stats.evaluate(() => document.documentElement.lang))
+        .toBe(lang === 'zh' ? 'zh-CN' : 'en');
+      const { names, width } = await monthNames(stats);
+      expect(names.at(-1)?.text, `${lang} at ${now.toDateString()}`).toBe(name);
+      // Twelve months begun in the year shown, each named; no name runs into the next or off the edge.
+      expect(names.length).toBeGreaterThanOrEqual(12);
+      for (let i = 1; i < names.length; i++) expect(names[i]!.left).toBeGreaterThan(names[i - 1]!.right);
+      expect(names.at(-1)!.right).toBeLessThanOrEqual(width);
+      await stats.close();
+    }
+    await options.close();
   });
 });

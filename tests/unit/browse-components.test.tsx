@@ -1,9 +1,9 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { BrowseList } from '@/components/BrowseList';
 import { CardDetail } from '@/components/CardDetail';
 import type { SearchEntry } from '@/lib/bank/search-index';
-import { cardStatus, type BrowseCard } from '@/lib/browse/filter';
+import { cardStatus, type BrowseCard, type HistoryReview } from '@/lib/browse/filter';
 import { browseTranslator } from '@/lib/i18n/browse-strings';
 import { Rating, State, type CardAction } from '@/lib/srs/card-state';
 import { question, T0 } from './helpers';
@@ -39,19 +39,23 @@ function card(over: Partial<BrowseCard> = {}): BrowseCard {
   };
 }
 
+const ONE_REVIEW: HistoryReview[] = [{ review: T0, rating: Rating.Good, state: State.Learning, prevDue: T0 }];
+
 function detail(
   c: BrowseCard | undefined,
   onAction = vi.fn(async (_a: CardAction) => null as string | null),
+  reviews = ONE_REVIEW,
+  lang: 'en' | 'zh' = 'en',
 ) {
   render(
     <CardDetail
       entry={entry}
       question={question('q1')}
       card={c}
-      reviews={[{ review: T0, rating: Rating.Good, state: State.Learning, prevDue: T0 }]}
+      reviews={reviews}
       contentLang="en"
-      uiLang="en"
-      t={t}
+      uiLang={lang}
+      t={browseTranslator(lang)}
       now={T0}
       onAction={onAction}
       onClose={() => {}}
@@ -111,6 +115,41 @@ describe('CardDetail', () => {
     fireEvent.input(box, { target: { value: 'fail' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
     await screen.findByText('That did not work: disk full');
+  });
+
+  it("names the question's level and the memory difficulty apart, each with what it means", () => {
+    detail(card({ difficulty: 10 }));
+    const level = document.querySelector('.card-meta .bank-level')!;
+    expect(level.textContent).toBe('Level: explain (2 of 3)');
+    expect(level.getAttribute('title')).toMatch(/question bank.*1 recall, 2 explain, 3 derive or design/);
+    const memory = document.querySelector('[data-field="difficulty"]')!;
+    expect(memory.previousElementSibling?.textContent).toBe('Memory difficulty');
+    expect(memory.textContent).toBe('10.0 of 10');
+    expect(memory.parentElement!.getAttribute('title')).toMatch(
+      /hard this card has been for you to remember.*FSRS/,
+    );
+  });
+
+  it('names them apart in Chinese too', () => {
+    detail(card({ difficulty: 4.26 }), undefined, ONE_REVIEW, 'zh');
+    expect(document.querySelector('.card-meta .bank-level')!.textContent).toBe('题目难度：讲清原理（2/3）');
+    const memory = document.querySelector('[data-field="difficulty"]')!;
+    expect(memory.previousElementSibling?.textContent).toBe('记忆难度');
+    expect(memory.textContent).toBe('4.3/10');
+  });
+
+  it('offers no Reset for a card never reviewed, and offers it once the card has a rating', () => {
+    const fresh = card({ state: State.New, reps: 0, last_review: null, stability: 0, difficulty: 0 });
+    detail(fresh, undefined, []);
+    expect(screen.getByRole('button', { name: 'Suspend' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Reset/ })).toBeNull();
+    cleanup();
+    // New again after a reset: its ratings are in the log, so Reset stays.
+    detail({ ...fresh, resetAt: T0 + 1 });
+    expect(screen.getByRole('button', { name: 'Reset…' })).toBeTruthy();
+    cleanup();
+    detail(card({ state: State.Learning, reps: 1 }));
+    expect(screen.getByRole('button', { name: 'Reset…' })).toBeTruthy();
   });
 
   it('flags a leech', () => {
