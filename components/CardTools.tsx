@@ -6,6 +6,8 @@ export interface CardToolsProps {
   t: Translate;
   /** A card is on screen (skip, bury, suspend, reset and note apply to it). */
   hasCard: boolean;
+  /** The card on screen has been studied: a new card has nothing to reset. */
+  canReset: boolean;
   canUndo: boolean;
   disabled: boolean;
   note: string;
@@ -58,7 +60,7 @@ export function CardTools(p: CardToolsProps) {
             {tool(p.t('skip'), p.onSkip, 'S')}
             {tool(p.t('bury'), p.onBury, 'B')}
             {tool(p.t('suspend'), p.onSuspend)}
-            {confirmReset ? (
+            {!p.canReset ? null : confirmReset ? (
               <span class="confirm">
                 {p.t('resetConfirm')}{' '}
                 <button
@@ -114,9 +116,15 @@ function NoteEditor({
   const [text, setText] = useState(note);
   const area = useRef<HTMLTextAreaElement>(null);
   useEffect(() => area.current?.focus(), []);
+  // Longer than a note may be (a paste, say): kept as it is, said, and not saved until shortened.
+  const tooLong = text.length > NOTE_MAX_LENGTH;
   // Closes only once the note is stored: on a failure the text is still here to retry.
   const save = async () => {
-    if (await onSave(text)) onClose();
+    if (!tooLong && (await onSave(text))) onClose();
+  };
+  // Text typed here is not thrown away without asking.
+  const close = () => {
+    if (text === note || confirm(t('discardNote'))) onClose();
   };
   return (
     <form
@@ -131,21 +139,25 @@ function NoteEditor({
         id="note-text"
         ref={area}
         rows={3}
-        maxLength={NOTE_MAX_LENGTH}
         value={text}
+        aria-invalid={tooLong}
+        aria-describedby="note-count"
         onInput={(e) => setText(e.currentTarget.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Escape') onClose();
+          if (e.key === 'Escape') close();
           else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save();
         }}
       />
       <div class="note-actions">
-        <button type="submit" class="tool primary">
+        <button type="submit" class="tool primary" disabled={tooLong}>
           {t('save')}
         </button>
-        <button type="button" class="tool" onClick={onClose}>
+        <button type="button" class="tool" onClick={close}>
           {t('cancel')}
         </button>
+        <span id="note-count" class={tooLong ? 'error' : 'muted'}>
+          {text.length} / {NOTE_MAX_LENGTH}
+        </span>
       </div>
     </form>
   );

@@ -14,11 +14,16 @@ export interface RatingBarProps {
   onRate: (g: Grade) => void;
 }
 
-/** Again / Hard / Good / Easy, each with the interval it would give and its key. */
+/**
+ * Again / Hard / Good / Easy, each with the interval it would give and its key. A rating that
+ * would give the same due time as the one before it (Good and Easy both 1 day, for a card
+ * relearned after a lapse) is not offered twice: its key still works.
+ */
 export function RatingBar({ previews, now, disabled, lang, t, onRate }: RatingBarProps) {
   return (
     <div class="rating-bar" role="group" aria-label={t('keysHint')}>
       {GRADES.map((g) => {
+        if (previews && g > 1 && previews[g] === previews[(g - 1) as Grade]) return null;
         // Until the background answers, the buttons work and keep their size.
         const interval = previews ? intervalLabel(previews[g] - now, lang) : '\u00a0';
         return (

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Notice, SessionState, StudySession } from '@/lib/study/session';
 import type { Lang } from '@/lib/settings/model';
 import type { Translate } from '@/lib/i18n/strings';
-import { isGrade, isLeech } from '@/lib/srs/card-state';
+import { isGrade, isLeech, State } from '@/lib/srs/card-state';
 import { takeEarlyKeys } from '@/lib/study/early-keys';
 import { CaughtUp } from './CaughtUp';
 import { CardTools } from './CardTools';
@@ -117,6 +117,7 @@ export function StudyView({
     <CardTools
       t={t}
       hasCard={card}
+      canReset={state.kind === 'card' && state.card.state !== State.New}
       canUndo={Boolean(state.canUndo)}
       disabled={state.kind === 'card' && (state.pending || !state.confirmed)}
       note={state.kind === 'card' ? (state.card.note ?? '') : ''}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { StudyView } from '@/components/StudyView';
+import { StudyView, useSessionState } from '@/components/StudyView';
 import { FocusHint } from '@/components/FocusHint';
 import { CalmPage } from '@/components/CalmPage';
 import type { PaceDecision } from '@/lib/study/pacing';
@@ -22,6 +22,8 @@ export function App({ page, pace: firstPace }: { page: StudyPage; pace: PaceDeci
     [page],
   );
   const langs = studyLangs(settings);
+  // The keys help only while there is a card to use them on.
+  const hasCard = useSessionState(page.session).kind === 'card';
   useEffect(() => {
     applyDocumentLang(langs.ui);
     document.title = langs.t('appName');
@@ -66,7 +68,7 @@ export function App({ page, pace: firstPace }: { page: StudyPage; pace: PaceDeci
         />
       )}
       <footer class="page-footer">
-        {pace.study ? <FocusHint t={langs.t} shortcuts={settings.keyShortcuts} /> : <span />}
+        {pace.study && hasCard ? <FocusHint t={langs.t} shortcuts={settings.keyShortcuts} /> : <span />}
         <span class="snooze">
           {pace.study && (
             <>

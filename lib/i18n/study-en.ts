@@ -53,6 +53,7 @@ export const en = {
   save: 'Save',
   cancel: 'Cancel',
   yourNote: 'Your note',
+  discardNote: 'Discard the note you typed?',
   cardActions: 'Card actions',
   leech: 'Leech: you have forgotten this card {n} times.',
   leechBody:

@@ -55,6 +55,7 @@ export const zh: Catalog = {
   save: '保存',
   cancel: '取消',
   yourNote: '我的笔记',
+  discardNote: '放弃刚才输入的笔记吗？',
   cardActions: '卡片操作',
   leech: '难记卡：这张卡你已经忘了 {n} 次。',
   leechBody: '反复硬背收效不大。慢慢读一遍答案，用自己的话写条笔记，或者先暂停它。',

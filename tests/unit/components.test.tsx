@@ -1,3 +1,4 @@
+import { RatingBar } from '@/components/RatingBar';
 import { CalmPage } from '@/components/CalmPage';
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
@@ -108,5 +109,35 @@ describe('CalmPage', () => {
     expect(container.querySelector('.calm-progress')?.textContent).toMatch(
       /^Reviewed today: 4 · Next card due today at \d\d:\d\d$/,
     );
+  });
+});
+
+describe('RatingBar', () => {
+  it('does not offer two ratings that give the same due time (a relearned card: Good and Easy both 1 day)', () => {
+    const day = 86_400_000;
+    const previews = { 1: T0 + 60_000, 2: T0 + 360_000, 3: T0 + day, 4: T0 + day };
+    const { container, rerender } = render(
+      <RatingBar
+        previews={previews}
+        now={T0}
+        disabled={false}
+        lang="en"
+        t={translator('en')}
+        onRate={() => {}}
+      />,
+    );
+    const shown = () => [...container.querySelectorAll('.rate')].map((b) => b.textContent);
+    expect(shown()).toEqual(['Again1m1', 'Hard6m2', 'Good1d3']);
+    rerender(
+      <RatingBar
+        previews={{ ...previews, 4: T0 + 3 * day }}
+        now={T0}
+        disabled={false}
+        lang="en"
+        t={translator('en')}
+        onRate={() => {}}
+      />,
+    );
+    expect(shown()).toEqual(['Again1m1', 'Hard6m2', 'Good1d3', 'Easy3d4']);
   });
 });

@@ -1,0 +1,109 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  browserAvailable,
+  browserPerSuite,
+  openExtensionPage,
+  openNewTab,
+  makeDue,
+  readCard,
+  shownCardId,
+  waitForOtherCard,
+} from './harness';
+
+// The small things a new user meets on the new tab: what is offered, what stays in view,
+// what is kept.
+describe.runIf(browserAvailable())('the new tab, in detail, in Chromium', () => {
+  const suite = browserPerSuite();
+
+  afterEach(async () => {
+    for (const p of suite.browser.context.pages()) await p.close();
+  });
+
+  it('offers Reset only on a card that has been studied', async () => {
+    const page = await openNewTab(suite.browser.context);
+    const id = (await shownCardId(page))!;
+    expect(await page.getByRole('button', { name: /^Skip/ }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: /^Reset/ }).count()).toBe(0);
+    await page.keyboard.press(' ');
+    await page.keyboard.press('3');
+    await waitForOtherCard(page, id);
+    await makeDue(page, id);
+    const again = await openNewTab(suite.browser.context);
+    expect(await shownCardId(again)).toBe(id);
+    await again.getByRole('button', { name: /^Reset/ }).click();
+    await again.getByRole('button', { name: 'Reset', exact: true }).click();
+    await expect.poll(async () => (await readCard(again, id))?.state).toBe(0);
+  });
+
+  it('keeps the ratings in view under a long answer at 1280×800, without scrolling', async () => {
+    const blank = await openExtensionPage(suite.browser, 'blank.html');
+    await makeDue(blank, 'rope-rotary-position-embedding-formula');
+    const page = await openNewTab(suite.browser.context);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(await shownCardId(page)).toBe('rope-rotary-position-embedding-formula');
+    await page.keyboard.press(' ');
+    await page.locator('.rating-bar').waitFor();
+    const fits = await page.evaluate(() => ({
+      longer: document.documentElement.scrollHeight > innerHeight,
+      scrolled: scrollY,
+      bottoms: [...document.querySelectorAll('.rate')].map((b) => b.getBoundingClientRect().bottom),
+    }));
+    // The answer is longer than the window; the buttons are on screen all the same.
+    expect(fits.longer).toBe(true);
+    expect(fits.scrolled).toBe(0);
+    expect(fits.bottoms).toHaveLength(4);
+    for (const bottom of fits.bottoms) expect(bottom).toBeLessThanOrEqual(800);
+    await page.getByRole('button', { name: /Good/ }).click();
+    await waitForOtherCard(page, 'rope-rotary-position-embedding-formula');
+  });
+
+  it('keeps a pasted note whole with a counter, and asks before throwing typed text away', async () => {
+    const page = await openNewTab(suite.browser.context);
+    const id = (await shownCardId(page))!;
+    await page.keyboard.press('n');
+    const area = page.getByLabel(/Your note/);
+    const long = 'x'.repeat(600);
+    await area.fill(long);
+    expect(await area.inputValue()).toBe(long);
+    await expect(page.locator('#note-count').textContent()).resolves.toBe('600 / 500');
+    expect(await page.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
+    await area.fill('Keep this');
+    expect(await page.getByRole('button', { name: 'Save' }).isDisabled()).toBe(false);
+    // Esc: asked, and "Cancel" in the dialog keeps the editor and its text.
+    const dialogs: string[] = [];
+    page.once('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await area.press('Escape');
+    expect(dialogs).toEqual(['Discard the note you typed?']);
+    expect(await area.inputValue()).toBe('Keep this');
+    page.once('dialog', (d) => void d.accept());
+    await area.press('Escape');
+    await page.locator('.note-editor').waitFor({ state: 'detached' });
+    expect((await readCard(page, id))?.note).toBeUndefined();
+  });
+
+  it('shows the keys only while there is a card to use them on', async () => {
+    const options = await openExtensionPage(suite.browser, 'options.html');
+    for (const section of ['basics', 'advanced', 'llm', 'distributed', 'inference'])
+      await options.locator(`input[name="section-${section}"]`).uncheck();
+    await expect
+      .poll(() =>
+        options.evaluate(() =>
+          chrome.storage.local
+            .get('settings')
+            .then((s) => (s.settings as { disabledSections: string[] }).disabledSections.length),
+        ),
+      )
+      .toBe(5);
+    const page = await openNewTab(suite.browser.context);
+    await page.locator('.caught-up').waitFor();
+    expect(await page.locator('.page-footer').textContent()).not.toMatch(/Space|Keys/);
+    for (const section of ['basics', 'advanced', 'llm', 'distributed', 'inference'])
+      await options.locator(`input[name="section-${section}"]`).check();
+    await page.locator('.study-card[data-confirmed="true"]').waitFor();
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await expect.poll(() => page.locator('.page-footer').textContent()).toMatch(/Keys: Space reveal/);
+  });
+});
