@@ -15,7 +15,7 @@ export const en = {
   learning: 'Learning',
   relearning: 'Relearning',
   dueNow: 'Due now',
-  newLeft: 'New today',
+  newLeft: 'New left today',
   reviewedToday: 'Reviewed today',
   colon: ': ',
   caughtUp: 'All caught up',

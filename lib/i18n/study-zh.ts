@@ -17,7 +17,7 @@ export const zh: Catalog = {
   learning: '学习中',
   relearning: '重新学习',
   dueNow: '待复习',
-  newLeft: '今日新卡',
+  newLeft: '今日剩余新卡',
   reviewedToday: '今日已复习',
   colon: '：',
   caughtUp: '全部完成',

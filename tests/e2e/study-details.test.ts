@@ -106,4 +106,31 @@ describe.runIf(browserAvailable())('the new tab, in detail, in Chromium', () => 
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await expect.poll(() => page.locator('.page-footer').textContent()).toMatch(/Keys: Space reveal/);
   });
+
+  it('the popup names its counts plainly, each label on one line, at its real size', async () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const popup = await openExtensionPage(suite.browser, 'popup.html');
+      await popup.evaluate((l) => {
+        localStorage.setItem('llm-cards:settings', JSON.stringify({ version: 1, uiLang: l }));
+      }, lang);
+      await popup.reload();
+      await popup.setViewportSize({ width: 420, height: 600 });
+      await popup.locator('.queue-header dd[data-count="new"]').waitFor();
+      const header = await popup.evaluate(() => ({
+        labels: [...document.querySelectorAll('.queue-header dt')].map((dt) => ({
+          text: dt.textContent,
+          lines: Math.round(dt.getBoundingClientRect().height / parseFloat(getComputedStyle(dt).lineHeight)),
+        })),
+        sideways: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+      }));
+      expect(header.labels.map((l) => l.text)).toEqual(
+        lang === 'en'
+          ? ['Due now', 'New left today', 'Reviewed today']
+          : ['待复习', '今日剩余新卡', '今日已复习'],
+      );
+      for (const l of header.labels) expect(l.lines, l.text!).toBe(1);
+      expect(header.sideways).toBe(false);
+      await popup.close();
+    }
+  });
 });
