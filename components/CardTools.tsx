@@ -29,16 +29,10 @@ export interface CardToolsProps {
 export function CardTools(p: CardToolsProps) {
   const [confirmReset, setConfirmReset] = useState(false);
   const confirmButton = useRef<HTMLButtonElement>(null);
-  const noteButton = useRef<HTMLButtonElement>(null);
-  const wasEditing = useRef(p.editingNote);
-  // Focus follows what replaced it: the reset prompt, then back to the Note button.
+  // Focus follows what replaced it: the reset prompt.
   useEffect(() => {
     if (confirmReset) confirmButton.current?.focus();
   }, [confirmReset]);
-  useEffect(() => {
-    if (wasEditing.current && !p.editingNote) noteButton.current?.focus();
-    wasEditing.current = p.editingNote;
-  }, [p.editingNote]);
   /** A tool button; `key` is its single-key shortcut, shown on it. */
   const tool = (label: string, onClick: () => void, key?: string, disabled = p.disabled) => (
     <button type="button" class="tool" disabled={disabled} onClick={onClick} aria-keyshortcuts={key}>
@@ -84,7 +78,6 @@ export function CardTools(p: CardToolsProps) {
             <button
               type="button"
               class="tool"
-              ref={noteButton}
               disabled={p.disabled}
               aria-expanded={p.editingNote}
               onClick={() => p.onEditNote(!p.editingNote)}
@@ -115,7 +108,15 @@ function NoteEditor({
 }) {
   const [text, setText] = useState(note);
   const area = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => area.current?.focus(), []);
+  useEffect(() => {
+    const from = document.activeElement;
+    area.current?.focus();
+    // Closed, the focus goes back where it was: the Note button, or nowhere when N opened
+    // the editor, so that after N … Ctrl+Enter, Space still reveals the answer.
+    return () => {
+      if (from instanceof HTMLElement && from !== document.body && from.isConnected) from.focus();
+    };
+  }, []);
   // Longer than a note may be (a paste, say): kept as it is, said, and not saved until shortened.
   const tooLong = text.length > NOTE_MAX_LENGTH;
   // Closes only once the note is stored: on a failure the text is still here to retry.

@@ -63,7 +63,7 @@ export const en = {
   noticeBuried: 'Buried until tomorrow.',
   noticeSuspended: 'Suspended: unsuspend it in Browse.',
   noticeReset: 'Reset to new; its history is kept.',
-  noticeUndone: 'Rating undone: the card is back as it was.',
+  noticeUndone: 'Undone: the card is back as it was.',
   noticeNoteSaved: 'Note saved.',
   noticeRatingDropped: 'Another card came first, so that rating was not stored.',
   actionFailed: 'That did not work: {message}',

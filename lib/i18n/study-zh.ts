@@ -64,7 +64,7 @@ export const zh: Catalog = {
   noticeBuried: '已搁置到明天。',
   noticeSuspended: '已暂停，可在“浏览”里恢复。',
   noticeReset: '已重置为新卡，复习记录仍保留。',
-  noticeUndone: '已撤销评分，卡片恢复原状。',
+  noticeUndone: '已撤销，卡片恢复原状。',
   noticeNoteSaved: '笔记已保存。',
   noticeRatingDropped: '队列先换成了另一张卡片，刚才的评分没有保存。',
   actionFailed: '操作失败：{message}',

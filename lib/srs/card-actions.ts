@@ -48,6 +48,14 @@ export function applyCardAction<C extends ActionableCard>(
       set = { ...set, buriedUntil: undefined };
       base = { ...schedule, ...newSchedulingState(now), resetAt: now };
       break;
+    case 'unreset': {
+      // Only the reset itself is taken back: not once the card was rated or reset again.
+      if (card.resetAt !== action.resetAt || card.reps > 0)
+        throw new Error('the card was rated or reset again since, so the reset stays.');
+      const { resetAt: _, ...rest } = schedule;
+      base = { ...rest, ...action.before } as typeof base;
+      break;
+    }
     case 'note':
       set = { ...set, note: normalizeNote(action.text) || undefined };
       break;

@@ -30,7 +30,7 @@ export type Notice =
   | 'ratingDropped';
 
 interface Shared {
-  /** A rating given on this page can be taken back. */
+  /** Something done on this page (a rating, skip, bury, suspend or reset) can be taken back. */
   canUndo?: boolean;
   notice?: Notice | undefined;
   /** Why the last action (undo, bury...) failed: a known reason, or the background's words. */
@@ -64,6 +64,32 @@ export type SessionState =
       outdated?: boolean;
     } & Shared);
 
+/** One thing done on this page that undo can take back. */
+export type Done =
+  | { kind: 'rate'; reviewId: string }
+  /** Nothing was stored: the card, as it was, comes back on this page. */
+  | { kind: 'skip'; card: CardRecord }
+  /** A bury, suspend or reset, and the action that takes it back. */
+  | { kind: 'act'; cardId: string; undo: CardAction };
+
+/** The action that takes a bury, suspend or reset back (`before` and `after` the card). */
+function inverse(action: CardAction, before: CardRecord, after: CardRecord): CardAction | null {
+  if (action.kind === 'bury') return { kind: 'unbury' };
+  if (action.kind === 'suspend') return { kind: 'unsuspend' };
+  if (action.kind !== 'reset' || after.resetAt === undefined) return null;
+  const { due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state } =
+    before;
+  return {
+    kind: 'unreset',
+    resetAt: after.resetAt,
+    before: {
+      ...{ due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state },
+      last_review: before.last_review,
+      ...(before.resetAt === undefined ? {} : { resetAt: before.resetAt }),
+    },
+  };
+}
+
 /** One review id per card put on screen, whatever rating is pressed and however often. */
 export interface Attempt {
   cardId: string;
@@ -86,8 +112,8 @@ export interface Model {
   held: { grade: Grade; reviewId: string; at: number } | null;
   /** The card after the one on screen, prepared in memory. */
   upNext: PreparedCard | null;
-  /** Review ids of the ratings given on this page, latest last: what undo takes back. */
-  given: readonly string[];
+  /** What this page did, latest last: what undo takes back. */
+  undoable: readonly Done[];
   /** Cards this page put on screen: rotation is about other pages' views. */
   ownViews: ReadonlySet<string>;
   /** Cards skipped on this page: not shown here again. */
@@ -119,7 +145,7 @@ export type SessionEvent =
   | { type: 'act'; action: CardAction; at: number }
   | { type: 'acted'; cardId: string; action: CardAction; res: CardActionResponse; at: number }
   | { type: 'undo' }
-  | { type: 'undone'; res: UndoResponse; at: number }
+  | { type: 'undone'; res: UndoResponse; at: number; rating: boolean }
   | { type: 'read'; gen: number; result: ReadResult; keep: string | undefined }
   | { type: 'readFailed'; gen: number; message: string; outdated: boolean }
   | { type: 'previews'; cardId: string; previews: Record<Grade, number> }
@@ -133,7 +159,7 @@ export type Effect =
   | { kind: 'read'; gen: number; keep?: string; show?: CardRecord }
   | { kind: 'grade'; attempt: Attempt; grade: Grade }
   | { kind: 'act'; cardId: string; action: CardAction; at: number }
-  | { kind: 'undo'; reviewId: string }
+  | { kind: 'undo'; done: Exclude<Done, { kind: 'skip' }> }
   | { kind: 'previews'; cardId: string }
   /** Prepare the card after `view` (in memory and in the slots for the next pages). */
   | { kind: 'prepare'; gen: number; view: CardView }
@@ -176,7 +202,7 @@ export function initialModel(settings: Settings, initial: PreparedCard | null): 
     attempt: null,
     held: null,
     upNext: null,
-    given: [],
+    undoable: [],
     ownViews: new Set(),
     skipped: new Set(),
     read: 0,
@@ -188,7 +214,7 @@ export function initialModel(settings: Settings, initial: PreparedCard | null): 
 
 /** The state the page shows: the view, and whether there is a rating to undo. */
 export function shownState(m: Model): SessionState {
-  return { ...m.view, canUndo: m.given.length > 0 };
+  return { ...m.view, canUndo: m.undoable.length > 0 };
 }
 
 /** The next model and the effects to run, for one event. */
@@ -217,7 +243,7 @@ export function step(m: Model, e: SessionEvent): Step {
     case 'undo':
       return undo(m);
     case 'undone':
-      return undone(m, e.res, e.at);
+      return undone(m, e.res, e.at, e.rating);
     case 'read':
       return e.gen === m.read ? showRead(m, e.result, e.keep) : [m, []];
     case 'readFailed':
@@ -338,11 +364,13 @@ function graded(m: Model, attempt: Attempt, res: GradeResponse): Step {
   }
   // Stored: counted and undoable whatever is on screen now. A duplicate is this page's own
   // earlier press, stored but unanswered: counted once.
-  const counted = m.given.includes(attempt.reviewId);
-  const given = counted ? m.given : [...m.given, attempt.reviewId];
+  const counted = m.undoable.some((d) => d.kind === 'rate' && d.reviewId === attempt.reviewId);
+  const undoable = counted
+    ? m.undoable
+    : [...m.undoable, { kind: 'rate' as const, reviewId: attempt.reviewId }];
   const effects: Effect[] = [{ kind: 'forgetPrepared', cardId: attempt.cardId }];
   if (!counted) effects.push({ kind: 'rated', delta: 1 });
-  const after: Model = { ...done, given, prep: done.prep + 1 };
+  const after: Model = { ...done, undoable, prep: done.prep + 1 };
   const cleared = clearMessages(after);
   const [next, more] = moveOn(cleared, attempt.cardId);
   return [next, [...effects, ...more]];
@@ -367,7 +395,11 @@ function skip(m: Model): Step {
   if (!canAct(m)) return [m, []];
   const id = m.view.card.id;
   const skipped = new Set(m.skipped).add(id);
-  const after = clearMessages({ ...m, skipped });
+  const after = clearMessages({
+    ...m,
+    skipped,
+    undoable: [...m.undoable, { kind: 'skip', card: m.view.card }],
+  });
   return moveOn({ ...after, view: { ...after.view, notice: 'skipped' } }, id);
 }
 
@@ -401,20 +433,43 @@ function acted(m: Model, e: Extract<SessionEvent, { type: 'acted' }>): Step {
     const notice = e.action.kind === 'note' ? 'noteSaved' : undefined;
     return settle({ ...done, view: { ...v, card: e.res.card, pending: false, notice } });
   }
-  const after: Model = { ...done, prep: done.prep + 1, view: { ...v, notice: ACT_NOTICES[e.action.kind] } };
+  const undo = inverse(e.action, v.card, e.res.card);
+  const after: Model = {
+    ...done,
+    prep: done.prep + 1,
+    view: { ...v, notice: ACT_NOTICES[e.action.kind] },
+    undoable: undo ? [...done.undoable, { kind: 'act', cardId: e.cardId, undo }] : done.undoable,
+  };
   const [next, more] = moveOn(after, e.cardId);
   return [next, [{ kind: 'forgetPrepared', cardId: e.cardId }, ...more]];
 }
 
 function undo(m: Model): Step {
-  if (m.busy !== null || m.given.length === 0 || (m.view.kind === 'card' && m.view.pending)) return [m, []];
-  // Taken off the stack at once: whatever the answer, this rating cannot be undone twice.
-  const reviewId = m.given.at(-1)!;
+  const last = m.undoable.at(-1);
+  if (m.busy !== null || !last || (m.view.kind === 'card' && m.view.pending)) return [m, []];
+  // Taken off the stack at once: whatever the answer, this cannot be undone twice.
+  const undoable = m.undoable.slice(0, -1);
+  if (last.kind === 'skip') return showAgain({ ...m, undoable }, last.card);
   const view = m.view.kind === 'card' ? { ...m.view, pending: true } : m.view;
-  return [{ ...m, busy: 'undo', given: m.given.slice(0, -1), view }, [{ kind: 'undo', reviewId }]];
+  return [{ ...m, busy: 'undo', undoable, view }, [{ kind: 'undo', done: last }]];
 }
 
-function undone(m: Model, res: UndoResponse, at: number): Step {
+/** Puts a card taken back on screen again, in this page too if it was skipped here. */
+function showAgain(m: Model, card: CardRecord): Step {
+  const skipped = new Set(m.skipped);
+  skipped.delete(card.id);
+  const after: Model = {
+    ...m,
+    skipped,
+    upNext: null,
+    attempt: null,
+    prep: m.prep + 1,
+    view: { ...m.view, notice: 'undone', actionError: undefined, actionErrorKey: undefined },
+  };
+  return readQueue(after, undefined, card);
+}
+
+function undone(m: Model, res: UndoResponse, at: number, rating: boolean): Step {
   const done: Model = { ...m, busy: null };
   if (!res.ok) {
     const key =
@@ -422,24 +477,13 @@ function undone(m: Model, res: UndoResponse, at: number): Step {
     const view = done.view.kind === 'card' ? { ...done.view, pending: false } : done.view;
     return settle({ ...done, view: { ...view, actionError: res.message, actionErrorKey: key } });
   }
-  const counted: Effect = { kind: 'rated', delta: -1 };
+  const counted: Effect[] = rating ? [{ kind: 'rated', delta: -1 }] : [];
   // Suspended or buried elsewhere meanwhile: the rating is undone, but the card stays away.
-  if (res.card.suspended || (res.card.buriedUntil ?? 0) > at) {
-    const [next, effects] = readQueue({ ...done, view: { ...done.view, notice: 'undone' } });
-    return [next, [counted, ...effects]];
-  }
-  const skipped = new Set(done.skipped);
-  skipped.delete(res.card.id);
-  const after: Model = {
-    ...done,
-    skipped,
-    upNext: null,
-    attempt: null,
-    prep: done.prep + 1,
-    view: { ...done.view, notice: 'undone', actionError: undefined, actionErrorKey: undefined },
-  };
-  const [next, effects] = readQueue(after, undefined, res.card);
-  return [next, [counted, ...effects]];
+  const [next, effects] =
+    res.card.suspended || (res.card.buriedUntil ?? 0) > at
+      ? readQueue({ ...done, view: { ...done.view, notice: 'undone' } })
+      : showAgain(done, res.card);
+  return [next, [...counted, ...effects]];
 }
 
 function queueChanged(m: Model, cardId: string | undefined): Step {

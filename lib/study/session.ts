@@ -82,7 +82,7 @@ export function createStudySession(deps: SessionDeps) {
 
   function dispatch(event: SessionEvent): void {
     const [next, effects] = step(model, event);
-    const changed = next.view !== model.view || next.given.length !== model.given.length;
+    const changed = next.view !== model.view || next.undoable.length !== model.undoable.length;
     model = next;
     if (changed) {
       shown = shownState(model);
@@ -138,7 +138,7 @@ export function createStudySession(deps: SessionDeps) {
       await command({ type: 'act', action, at: deps.now() });
       return model.lastActOk;
     },
-    /** Takes back the last rating given on this page and shows that card again. */
+    /** Takes back the last rating, skip, bury, suspend or reset on this page and shows that card again. */
     undo: () => command({ type: 'undo' }),
     /** Another page rated a card or the queue changed: move on if our card was the one. */
     queueChanged: (cardId?: string) => command({ type: 'queueChanged', cardId }),
@@ -183,9 +183,14 @@ function sessionEffects(
       const res = await deps.sendCardAction(cardId, action, at).catch(unanswered);
       dispatch({ type: 'acted', cardId, action, res, at: deps.now() });
     },
-    async undo({ reviewId }) {
-      const res = await deps.sendUndo(reviewId).catch(unanswered);
-      dispatch({ type: 'undone', res, at: deps.now() });
+    async undo({ done }) {
+      const res: UndoResponse =
+        done.kind === 'rate'
+          ? await deps.sendUndo(done.reviewId).catch(unanswered)
+          : await deps
+              .sendCardAction(done.cardId, done.undo, deps.now())
+              .then((r) => (r.ok ? r : unanswered(new Error(r.message))), unanswered);
+      dispatch({ type: 'undone', res, at: deps.now(), rating: done.kind === 'rate' });
     },
     async previews({ cardId }) {
       const res = await deps.sendPreview(cardId, deps.now()).catch(() => null);
@@ -223,12 +228,14 @@ async function readCard(
   const db = await deps.db();
   const now = deps.now();
   if (show) {
-    const [question, snap] = await Promise.all([
+    // As stored now: a card skipped a while ago may have been rated on another page since.
+    const [question, snap, card] = await Promise.all([
       deps.loadQuestion(show.id),
       studySnapshot(db, m.settings, now, { rotate: false }),
+      db.get('cards', show.id),
       markViewed(db, show.id, now),
     ]);
-    return { card: show, counts: snap.counts, question };
+    return { card: card ?? show, counts: snap.counts, question };
   }
   const { card, counts } = await pickNextCard(db, m.settings, now, {
     rotate,

@@ -32,7 +32,7 @@ describe.runIf(browserAvailable())('review controls and pacing in Chromium', () 
     expect((await readCard(page, id))?.state).not.toBe(before?.state);
     await page.keyboard.press('u');
     await page.locator(`.study-card[data-card-id="${id}"][data-confirmed="true"]`).waitFor();
-    await expect.poll(() => page.locator('.status').textContent()).toContain('Rating undone');
+    await expect.poll(() => page.locator('.status').textContent()).toContain('Undone');
     expect(await readCard(page, id)).toEqual(before);
     expect(await countRows(page, 'reviews')).toBe(reviews);
     // Rated again from the button this time, then undone with the button.
@@ -77,6 +77,9 @@ describe.runIf(browserAvailable())('review controls and pacing in Chromium', () 
     await expect.poll(() => page.locator('.status').textContent()).toContain('Buried');
     expect((await readCard(page, second))?.buriedUntil).toBeGreaterThan(Date.now());
     expect(await countRows(page, 'reviews')).toBe(reviews);
+    // Taken back (U works on a focused button), so the tests after this find nothing buried.
+    await page.keyboard.press('u');
+    await expect.poll(async () => (await readCard(page, second))?.buriedUntil).toBeUndefined();
     // With nothing focused, Space still reveals.
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press(' ');

@@ -35,6 +35,44 @@ describe.runIf(browserAvailable())('the new tab, in detail, in Chromium', () => 
     await expect.poll(async () => (await readCard(again, id))?.state).toBe(0);
   });
 
+  it('U takes back a skip, a bury, a suspend and a reset, and the card is stored as it was', async () => {
+    const page = await openNewTab(suite.browser.context);
+    const id = (await shownCardId(page))!;
+    const before = await readCard(page, id);
+    const back = async () => {
+      await page.keyboard.press('u');
+      await page.locator(`.study-card[data-card-id="${id}"][data-confirmed="true"]`).waitFor();
+      await expect.poll(() => page.locator('.status').textContent()).toContain('Undone');
+    };
+    await page.keyboard.press('s');
+    await waitForOtherCard(page, id);
+    await back();
+    await page.keyboard.press('b');
+    await waitForOtherCard(page, id);
+    expect((await readCard(page, id))?.buriedUntil).toBeGreaterThan(Date.now());
+    await back();
+    await page.getByRole('button', { name: 'Suspend' }).click();
+    await waitForOtherCard(page, id);
+    expect((await readCard(page, id))?.suspended).toBe(true);
+    await back();
+    expect(await readCard(page, id)).toEqual(before);
+    // Studied, due again, reset, and the reset taken back: the schedule as it was.
+    await page.keyboard.press(' ');
+    await page.keyboard.press('3');
+    await waitForOtherCard(page, id);
+    await makeDue(page, id);
+    const again = await openNewTab(suite.browser.context);
+    expect(await shownCardId(again)).toBe(id);
+    const studied = await readCard(again, id);
+    await again.getByRole('button', { name: /^Reset/ }).click();
+    await again.getByRole('button', { name: 'Reset', exact: true }).click();
+    await expect.poll(() => again.locator('.status').textContent()).toContain('Reset to new');
+    expect((await readCard(again, id))?.state).toBe(0);
+    await again.keyboard.press('u');
+    await expect.poll(() => again.locator('.status').textContent()).toContain('Undone');
+    expect(await readCard(again, id)).toEqual(studied);
+  });
+
   it('keeps the ratings in view under a long answer at 1280×800, without scrolling', async () => {
     const blank = await openExtensionPage(suite.browser, 'blank.html');
     await makeDue(blank, 'rope-rotary-position-embedding-formula');

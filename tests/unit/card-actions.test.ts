@@ -12,6 +12,7 @@ import {
 } from '@/lib/srs/card-state';
 import { gradeCard, makeScheduler, newSchedulingState, rollbackRating } from '@/lib/srs/schedule';
 import { DEFAULT_SETTINGS } from '@/lib/settings/model';
+import type { StudySession } from '@/lib/study/session';
 import { sessionFixture, T0 } from './helpers';
 
 const MIN = 60_000;
@@ -126,6 +127,70 @@ describe('undo in a study session', () => {
     expect(session.state.actionError).toMatch(/rated again/);
     expect(await db.get('cards', 'q1')).toEqual(card);
     expect(await db.count('reviews')).toBe(2);
+  });
+});
+
+describe('undo of skip, bury, suspend and reset in a study session', () => {
+  const onScreen = ({ state }: StudySession) => state.kind === 'card' && state.card.id;
+
+  it('brings a skipped, buried or suspended card back on this page, stored as it was', async () => {
+    const { session, db } = await sessionFixture(['q1', 'q2', 'q3'], { newPerDay: 3 });
+    await session.start();
+    const before = await db.get('cards', 'q1');
+    await session.skip();
+    expect(onScreen(session)).toBe('q2');
+    await session.undo();
+    expect(onScreen(session)).toBe('q1');
+    expect(session.state.notice).toBe('undone');
+    for (const kind of ['bury', 'suspend'] as const) {
+      await session.act({ kind });
+      expect(onScreen(session)).toBe('q2');
+      expect(session.state.canUndo).toBe(true);
+      await session.undo();
+      expect(onScreen(session)).toBe('q1');
+      expect(await db.get('cards', 'q1')).toEqual(before);
+    }
+    expect(session.state.canUndo).toBe(false);
+    expect(await db.count('reviews')).toBe(0);
+  });
+
+  it('takes a reset back: the schedule it replaced, field for field, with the log untouched', async () => {
+    const { session, db, tick } = await sessionFixture(['q1']);
+    await session.start();
+    session.reveal();
+    await session.rate(Rating.Good);
+    tick(11 * MIN);
+    await session.queueChanged();
+    expect(onScreen(session)).toBe('q1');
+    const before = await db.get('cards', 'q1');
+    expect(before?.state).toBe(State.Learning);
+    await session.act({ kind: 'reset' });
+    expect((await db.get('cards', 'q1'))?.state).toBe(State.New);
+    await session.undo();
+    expect(onScreen(session)).toBe('q1');
+    expect(await db.get('cards', 'q1')).toEqual(before);
+    expect(await db.count('reviews')).toBe(1);
+  });
+
+  it('keeps a reset that the card has been rated past since, and says so', async () => {
+    const { session, db, tick } = await sessionFixture(['q1']);
+    await session.start();
+    session.reveal();
+    await session.rate(Rating.Good);
+    tick(11 * MIN);
+    await session.queueChanged();
+    await session.act({ kind: 'reset' });
+    await handleGrade(db, DEFAULT_SETTINGS, {
+      type: 'grade',
+      reviewId: 'popup-1',
+      cardId: 'q1',
+      rating: Rating.Easy,
+      reviewedAt: T0 + 12 * MIN,
+    });
+    const card = await db.get('cards', 'q1');
+    await session.undo();
+    expect(session.state.actionError).toMatch(/rated or reset again since/);
+    expect(await db.get('cards', 'q1')).toEqual(card);
   });
 });
 
