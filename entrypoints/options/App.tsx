@@ -12,7 +12,8 @@ import { onSettingsChanged, saveSettings } from '@/lib/settings/store';
 
 export function App({ initial }: { initial: Settings }) {
   const [settings, setSettings] = useState(initial);
-  const [saved, setSaved] = useState(false);
+  // Where the last change was saved ("pacing", "topics-basics" ...): that part says "Saved".
+  const [savedIn, setSavedIn] = useState<string | null>(null);
   const counts = useMemo(() => countTopics(bankIndex), []);
   const ui = resolveLang(settings.uiLang, navigator.language);
   const langs = { ui, t: optionsTranslator(ui) };
@@ -23,9 +24,11 @@ export function App({ initial }: { initial: Settings }) {
   }, [langs.ui]);
   useEffect(() => applyTheme(settings.theme), [settings.theme]);
 
-  async function change(patch: Partial<Settings>) {
+  async function change(patch: Partial<Settings>, where: string) {
+    // Emptied first, so a second save in the same part is announced again.
+    setSavedIn(null);
     setSettings(await saveSettings(patch));
-    setSaved(true);
+    setSavedIn(where);
   }
 
   return (
@@ -42,9 +45,6 @@ export function App({ initial }: { initial: Settings }) {
             {langs.t('browse')}
           </button>
         </p>
-        <p class="muted status" role="status">
-          {saved ? langs.t('saved') : ''}
-        </p>
       </header>
       <section>
         <h2>{langs.t('topics')}</h2>
@@ -54,10 +54,16 @@ export function App({ initial }: { initial: Settings }) {
           counts={counts}
           lang={langs.ui}
           t={langs.t}
-          onChange={(f) => void change(f)}
+          savedIn={savedIn}
+          onChange={(f, section) => void change(f, `topics-${section}`)}
         />
       </section>
-      <SettingsForm settings={settings} t={langs.t} onChange={(p) => void change(p)} />
+      <SettingsForm
+        settings={settings}
+        t={langs.t}
+        savedIn={savedIn}
+        onChange={(p, part) => void change(p, part)}
+      />
       <BackupPanel
         t={langs.t}
         onExport={() => exportBackup(langs.t)}
