@@ -2,7 +2,7 @@ import bankIndex from 'virtual:bank-index';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { BackupPanel } from '@/components/BackupPanel';
 import { SettingsForm } from '@/components/SettingsForm';
-import { checkAndRepair, exportBackup, importBackup } from '@/lib/backup/actions';
+import { checkAndRepair, checkBackupFile, exportBackup, importBackup } from '@/lib/backup/actions';
 import { TopicFilters, countTopics } from '@/components/TopicFilters';
 import { applyDocumentLang, applyTheme, openBrowse } from '@/lib/pages';
 import { optionsTranslator } from '@/lib/i18n/options-strings';
@@ -67,7 +67,8 @@ export function App({ initial }: { initial: Settings }) {
       <BackupPanel
         t={langs.t}
         onExport={() => exportBackup(langs.t)}
-        onImport={(file) => importBackup(file, langs.t)}
+        onCheckImport={(file) => checkBackupFile(file, langs.t)}
+        onImport={(text, replaceSettings) => importBackup(text, replaceSettings, langs.t)}
         onCheck={() => checkAndRepair(langs.t)}
       />
     </div>

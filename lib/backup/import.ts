@@ -168,9 +168,11 @@ export async function restoreFromText(
   text: string,
   bank: readonly BankIndexEntry[],
   now: number,
+  /** The retention the cards are rebuilt with: the one that will be in use (the file's by default). */
+  retention?: number,
 ): Promise<RestoreOutcome> {
   const parsed = parseBackup(text, now);
   if (!parsed.ok) return parsed;
-  const result = await importHistory(db, parsed.backup, bank, parsed.backup.settings.retention);
+  const result = await importHistory(db, parsed.backup, bank, retention ?? parsed.backup.settings.retention);
   return { ok: true, ...result, settings: parsed.backup.settings };
 }
