@@ -3,6 +3,7 @@ import type { Grade } from './srs/card-state';
 import type { CardRecord } from './db/schema';
 import type { RepairReport } from './db/repair';
 import type { ImportPreview, SettingChange } from './backup/preview';
+import type { BackupProblem } from './backup/problems';
 import { isCardAction, type CardAction } from './srs/card-state';
 
 /** Pages -> background. */
@@ -60,7 +61,10 @@ export interface PreviewImportRequest {
   text: string;
 }
 
-export type PreviewImportResponse = { ok: true; preview: ImportPreview } | { ok: false; message: string };
+/** A refused file: `problem` says why, for the page to put in its own words; `message` in English. */
+export type ImportRefused = { ok: false; message: string; problem?: BackupProblem };
+
+export type PreviewImportResponse = { ok: true; preview: ImportPreview } | ImportRefused;
 
 /** Options page -> background: merge a backup file (the background is the one writer). */
 export interface ImportRequest {
@@ -82,7 +86,7 @@ export type ImportResponse =
       /** True when the file's settings differed and were not applied. */
       settingsKept: boolean;
     }
-  | { ok: false; message: string };
+  | ImportRefused;
 
 /** Options page -> background: check the database and repair what is impossible. */
 export interface CheckDatabaseRequest {

@@ -89,7 +89,7 @@ async function previewBackup(
   ctx: WorkerContext,
 ): Promise<PreviewImportResponse> {
   const parsed = parseBackup(text, ctx.now());
-  if (!parsed.ok) return { ok: false, message: parsed.message };
+  if (!parsed.ok) return { ok: false, message: parsed.message, problem: parsed.problem };
   const tx = db.transaction(['cards', 'reviews']);
   const [cards, reviewIds] = await Promise.all([
     tx.objectStore('cards').getAll(),
@@ -108,7 +108,7 @@ async function importBackup(
 ): Promise<ImportResponse> {
   const retention = req.replaceSettings ? undefined : settings.retention;
   const out = await restoreFromText(db, req.text, ctx.bank, ctx.now(), retention);
-  if (!out.ok) return { ok: false, message: out.message };
+  if (!out.ok) return { ok: false, message: out.message, problem: out.problem };
   const differ = settingsDiff(settings, out.settings);
   if (req.replaceSettings && differ.length) await ctx.saveSettings(out.settings);
   return {

@@ -5,7 +5,8 @@ import type { OptionsTranslate } from '../i18n/options-strings';
 import { clearPreparedCards } from '../study/prepared';
 import { DEFAULT_SETTINGS } from '../settings/model';
 import { loadSettings } from '../settings/store';
-import { sendCheckDatabase, sendImport, sendPreviewImport } from '../messaging';
+import { sendCheckDatabase, sendImport, sendPreviewImport, type ImportRefused } from '../messaging';
+import { describeBackupProblem } from './problems';
 import { describeImportDone } from './describe';
 import type { ImportPreview } from './preview';
 
@@ -26,13 +27,18 @@ export async function exportBackup(t: OptionsTranslate): Promise<string> {
   return t('exported', { file: a.download, cards: backup.cards.length, reviews: backup.reviews.length });
 }
 
+/** Why nothing was imported, in the page's language when the background said why as data. */
+function refusal(out: ImportRefused, t: OptionsTranslate): string {
+  return t('importFailed', { message: out.problem ? describeBackupProblem(out.problem, t) : out.message });
+}
+
 export type ImportCheck = { ok: true; text: string; preview: ImportPreview } | { ok: false; message: string };
 
 /** Has the background check a file and say what importing it would change. Writes nothing. */
 export async function checkBackupFile(file: File, t: OptionsTranslate): Promise<ImportCheck> {
   const text = await file.text();
   const out = await sendPreviewImport(text);
-  if (!out.ok) return { ok: false, message: t('importFailed', { message: out.message }) };
+  if (!out.ok) return { ok: false, message: refusal(out, t) };
   return { ok: true, text, preview: out.preview };
 }
 
@@ -46,7 +52,7 @@ export async function importBackup(
   t: OptionsTranslate,
 ): Promise<string> {
   const out = await sendImport(text, replaceSettings);
-  if (!out.ok) return t('importFailed', { message: out.message });
+  if (!out.ok) return refusal(out, t);
   // The prepared cards may be ones the import changed.
   clearPreparedCards();
   return describeImportDone(out, t);

@@ -146,4 +146,50 @@ describe.runIf(browserAvailable())('backup, restore and repair from the options 
     expect(await countRows(options, 'reviews')).toBe(reviews + 1);
     await options.close();
   });
+
+  it('says in words which review of a refused file is wrong and how, in the page’s language, and imports nothing', async () => {
+    const options = await openExtensionPage(suite.browser, 'options.html');
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.locator('button[name="export"]').click(),
+    ]);
+    const path = join(suite.profile.dir, 'to-break.json');
+    await download.saveAs(path);
+    const file = JSON.parse(readFileSync(path, 'utf8'));
+    const [, cardId, , , , , , , , , , reviewedAt] = file.reviews[0];
+    file.reviews[0][2] = 7;
+    const broken = {
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(file)),
+    };
+    const date = new Date(reviewedAt).toISOString().slice(0, 10);
+    const card = String(cardId).slice(0, 12);
+    const status = () => options.locator('.backup-status').textContent();
+    const reviews = await countRows(options, 'reviews');
+
+    await options.locator('input[name="import"]').setInputFiles(broken);
+    await expect.poll(status).toMatch(/^Nothing was imported\. Review 1 /);
+    expect(await status()).toMatch(
+      new RegExp(
+        `^Nothing was imported\\. Review 1 \\(card "${card}[^"]*", ${date}\\): rating must be a whole number 1–4, found 7\\.$`,
+      ),
+    );
+    expect(await options.locator('.import-preview').count()).toBe(0);
+    expect(await countRows(options, 'reviews')).toBe(reviews);
+
+    // The same file, the page in Chinese: the same facts in Chinese.
+    await options.locator('select[name="uiLang"]').selectOption('zh');
+    await options.locator('h1').filter({ hasText: '设置' }).waitFor();
+    await options.locator('input[name="import"]').setInputFiles(broken);
+    await expect.poll(status).toMatch(/^没有导入任何内容。/);
+    expect(await status()).toMatch(
+      new RegExp(
+        `^没有导入任何内容。第 1 条复习记录（卡片“${card}[^”]*”，${date}）：rating 应为 1–4 的整数，实际是 7。$`,
+      ),
+    );
+    expect(await countRows(options, 'reviews')).toBe(reviews);
+    await options.locator('select[name="uiLang"]').selectOption('auto');
+    await options.close();
+  });
 });

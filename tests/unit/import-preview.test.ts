@@ -84,7 +84,7 @@ describe('what an import would change, shown before it is applied', () => {
     );
   });
 
-  it('writes the new Chinese messages with full-width punctuation', () => {
+  it('writes the new Chinese messages (import preview, import problems, number fields) with full-width punctuation', () => {
     const keys = [
       'importPreviewTitle',
       'importPreviewReviews',
@@ -101,6 +101,39 @@ describe('what an import would change, shown before it is applied', () => {
       'numberNotNumber',
       'numberNotWhole',
       'numberOutOfRange',
+      'problem_empty',
+      'problem_tooLarge',
+      'problem_notJson',
+      'problem_notOurs',
+      'problem_columns',
+      'problem_forbiddenKey',
+      'problem_newerVersion',
+      'problem_unknownVersion',
+      'problem_review',
+      'reviewOfCard',
+      'reviewOfCardOn',
+      'problem_card',
+      'cardWithId',
+      'problem_file',
+      'problem_tooMany',
+      'problem_duplicateCard',
+      'problem_duplicateReview',
+      'problem_missingCard',
+      'fieldMustBe',
+      'fieldMissing',
+      'fieldUnknown',
+      'ruleWhole',
+      'ruleNumber',
+      'ruleText',
+      'ruleDate',
+      'ruleBool',
+      'ruleSection',
+      'ruleTopics',
+      'ruleRow',
+      'ruleList',
+      'ruleObject',
+      'ruleIsoDate',
+      'comma',
     ] as const;
     for (const key of keys) expect(halfWidthInChinese(zh(key)), key).toEqual([]);
   });
