@@ -25,10 +25,11 @@ export function App({ initial }: { initial: Settings }) {
   useEffect(() => applyTheme(settings.theme), [settings.theme]);
 
   async function change(patch: Partial<Settings>, where: string) {
-    // Emptied first, so a second save in the same part is announced again.
-    setSavedIn(null);
+    // Nothing is rendered before the save: the control keeps what the person just set.
     setSettings(await saveSettings(patch));
-    setSavedIn(where);
+    // Emptied, then filled a moment later, so a second save of the same control is announced again.
+    setSavedIn(null);
+    setTimeout(() => setSavedIn(where), 0);
   }
 
   return (
