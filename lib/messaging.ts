@@ -157,7 +157,7 @@ export function isCheckDatabaseRequest(m: unknown): m is CheckDatabaseRequest {
  * Sends a request to the background. No answer at all (the worker was stopped before it
  * replied) becomes a failure the page can show and retry, of the request's own reply type.
  */
-async function ask<R>(message: Message): Promise<R> {
+export async function ask<R>(message: Message): Promise<R> {
   const noAnswer = { ok: false, error: 'storage', message: 'No answer from the background.' };
   return ((await browser.runtime.sendMessage(message)) ?? noAnswer) as R;
 }
@@ -169,14 +169,6 @@ export const sendUndo = (reviewId: string) => ask<UndoResponse>({ type: 'undo', 
 
 export const sendCardAction = (cardId: string, action: CardAction, at: number) =>
   ask<CardActionResponse>({ type: 'card-action', cardId, action, at });
-
-export const sendPreviewImport = (text: string) =>
-  ask<PreviewImportResponse>({ type: 'preview-import', text });
-
-export const sendImport = (text: string, replaceSettings: boolean) =>
-  ask<ImportResponse>({ type: 'import-backup', text, replaceSettings });
-
-export const sendCheckDatabase = () => ask<CheckDatabaseResponse>({ type: 'check-database' });
 
 /** Sends one rating to the background, which owns scheduling. */
 export const sendGrade = (req: Omit<GradeRequest, 'type'>) => ask<GradeResponse>({ type: 'grade', ...req });
