@@ -1,3 +1,4 @@
+import { SavedNote } from './SavedNote';
 import { SECTIONS } from '@/lib/bank/taxonomy';
 import type { OptionsTranslate } from '@/lib/i18n/options-strings';
 import type { Lang } from '@/lib/settings/model';
@@ -9,7 +10,10 @@ export interface TopicFiltersProps {
   counts: Record<string, number>;
   lang: Lang;
   t: OptionsTranslate;
-  onChange: (next: TopicFilter) => void;
+  /** `next`: the whole filter; `section`: the section whose box or topic was changed. */
+  onChange: (next: TopicFilter, section: string) => void;
+  /** Where the last change was saved: `topics-<section>` says "Saved" in that section. */
+  savedIn?: string | null;
 }
 
 function toggle(list: readonly string[], key: string, on: boolean): string[] {
@@ -18,7 +22,7 @@ function toggle(list: readonly string[], key: string, on: boolean): string[] {
 }
 
 /** The five sections and their topics as checkboxes, with how many questions each holds. */
-export function TopicFilters({ filter, counts, lang, t, onChange }: TopicFiltersProps) {
+export function TopicFilters({ filter, counts, lang, t, onChange, savedIn }: TopicFiltersProps) {
   return (
     <div class="topic-filters">
       {SECTIONS.map((s) => {
@@ -32,10 +36,13 @@ export function TopicFilters({ filter, counts, lang, t, onChange }: TopicFilters
                   name={`section-${s.id}`}
                   checked={sectionOn}
                   onChange={(e) =>
-                    onChange({
-                      ...filter,
-                      disabledSections: toggle(filter.disabledSections, s.id, e.currentTarget.checked),
-                    })
+                    onChange(
+                      {
+                        ...filter,
+                        disabledSections: toggle(filter.disabledSections, s.id, e.currentTarget.checked),
+                      },
+                      s.id,
+                    )
                   }
                 />{' '}
                 {s.label[lang]} <span class="count">{t('questionsCount', { n: counts[s.id] ?? 0 })}</span>
@@ -52,10 +59,13 @@ export function TopicFilters({ filter, counts, lang, t, onChange }: TopicFilters
                       disabled={!sectionOn}
                       checked={!filter.disabledTopics.includes(key)}
                       onChange={(e) =>
-                        onChange({
-                          ...filter,
-                          disabledTopics: toggle(filter.disabledTopics, key, e.currentTarget.checked),
-                        })
+                        onChange(
+                          {
+                            ...filter,
+                            disabledTopics: toggle(filter.disabledTopics, key, e.currentTarget.checked),
+                          },
+                          s.id,
+                        )
                       }
                     />{' '}
                     {label[lang]} <span class="count">{counts[key] ?? 0}</span>
@@ -63,6 +73,7 @@ export function TopicFilters({ filter, counts, lang, t, onChange }: TopicFilters
                 );
               })}
             </div>
+            <SavedNote shown={savedIn === `topics-${s.id}`} t={t} />
           </fieldset>
         );
       })}

@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import type { Grade } from './srs/card-state';
 import type { CardRecord } from './db/schema';
 import type { RepairReport } from './db/repair';
+import type { ImportPreview, SettingChange } from './backup/preview';
+import type { BackupProblem } from './backup/problems';
 import { isCardAction, type CardAction } from './srs/card-state';
 
 /** Pages -> background. */
@@ -53,15 +55,38 @@ export interface CardActionRequest {
 
 export type CardActionResponse = { ok: true; card: CardRecord } | { ok: false; message: string };
 
+/** Options page -> background: what a backup file would change, before the person decides. Writes nothing. */
+export interface PreviewImportRequest {
+  type: 'preview-import';
+  text: string;
+}
+
+/** A refused file: `problem` says why, for the page to put in its own words; `message` in English. */
+export type ImportRefused = { ok: false; message: string; problem?: BackupProblem };
+
+export type PreviewImportResponse = { ok: true; preview: ImportPreview } | ImportRefused;
+
 /** Options page -> background: merge a backup file (the background is the one writer). */
 export interface ImportRequest {
   type: 'import-backup';
   /** The file's text, checked whole by the background before anything is written. */
   text: string;
+  /** Apply the file's settings too; otherwise the settings in use are kept. */
+  replaceSettings: boolean;
 }
 
 export type ImportResponse =
-  { ok: true; added: number; skipped: number; rebuilt: number } | { ok: false; message: string };
+  | {
+      ok: true;
+      added: number;
+      skipped: number;
+      rebuilt: number;
+      /** The settings the file replaced (none when kept or the same). */
+      settingsChanged: SettingChange[];
+      /** True when the file's settings differed and were not applied. */
+      settingsKept: boolean;
+    }
+  | ImportRefused;
 
 /** Options page -> background: check the database and repair what is impossible. */
 export interface CheckDatabaseRequest {
@@ -76,6 +101,7 @@ export type Message =
   | PreviewRequest
   | UndoRequest
   | CardActionRequest
+  | PreviewImportRequest
   | ImportRequest
   | CheckDatabaseRequest
   | QueueChanged;
@@ -113,9 +139,14 @@ export function isCardActionRequest(m: unknown): m is CardActionRequest {
   return r?.type === 'card-action' && isId(r.cardId) && isTime(r.at) && isCardAction(r.action);
 }
 
+export function isPreviewImportRequest(m: unknown): m is PreviewImportRequest {
+  const r = m as Record<string, unknown> | null;
+  return r?.type === 'preview-import' && typeof r.text === 'string';
+}
+
 export function isImportRequest(m: unknown): m is ImportRequest {
   const r = m as Record<string, unknown> | null;
-  return r?.type === 'import-backup' && typeof r.text === 'string';
+  return r?.type === 'import-backup' && typeof r.text === 'string' && typeof r.replaceSettings === 'boolean';
 }
 
 export function isCheckDatabaseRequest(m: unknown): m is CheckDatabaseRequest {
@@ -126,7 +157,7 @@ export function isCheckDatabaseRequest(m: unknown): m is CheckDatabaseRequest {
  * Sends a request to the background. No answer at all (the worker was stopped before it
  * replied) becomes a failure the page can show and retry, of the request's own reply type.
  */
-async function ask<R>(message: Message): Promise<R> {
+export async function ask<R>(message: Message): Promise<R> {
   const noAnswer = { ok: false, error: 'storage', message: 'No answer from the background.' };
   return ((await browser.runtime.sendMessage(message)) ?? noAnswer) as R;
 }
@@ -138,10 +169,6 @@ export const sendUndo = (reviewId: string) => ask<UndoResponse>({ type: 'undo', 
 
 export const sendCardAction = (cardId: string, action: CardAction, at: number) =>
   ask<CardActionResponse>({ type: 'card-action', cardId, action, at });
-
-export const sendImport = (text: string) => ask<ImportResponse>({ type: 'import-backup', text });
-
-export const sendCheckDatabase = () => ask<CheckDatabaseResponse>({ type: 'check-database' });
 
 /** Sends one rating to the background, which owns scheduling. */
 export const sendGrade = (req: Omit<GradeRequest, 'type'>) => ask<GradeResponse>({ type: 'grade', ...req });

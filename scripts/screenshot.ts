@@ -151,6 +151,9 @@ async function statsScreenshots() {
 
     const options = await openExtensionPage(browser, 'options.html');
     await options.locator('input[name="import"]').setInputFiles(file);
+    // The made-up history's settings (English, light) are the point: replace the profile's.
+    await options.locator('input[name="replaceSettings"]').check();
+    await options.locator('button[name="confirmImport"]').click();
     await options
       .locator('.backup-status')
       .filter({ hasText: /Imported/ })

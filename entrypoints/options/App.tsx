@@ -2,7 +2,7 @@ import bankIndex from 'virtual:bank-index';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { BackupPanel } from '@/components/BackupPanel';
 import { SettingsForm } from '@/components/SettingsForm';
-import { checkAndRepair, exportBackup, importBackup } from '@/lib/backup/actions';
+import { checkAndRepair, checkBackupFile, exportBackup, importBackup } from '@/lib/backup/actions';
 import { TopicFilters, countTopics } from '@/components/TopicFilters';
 import { applyDocumentLang, applyTheme, openBrowse } from '@/lib/pages';
 import { optionsTranslator } from '@/lib/i18n/options-strings';
@@ -12,7 +12,8 @@ import { onSettingsChanged, saveSettings } from '@/lib/settings/store';
 
 export function App({ initial }: { initial: Settings }) {
   const [settings, setSettings] = useState(initial);
-  const [saved, setSaved] = useState(false);
+  // Where the last change was saved ("pacing", "topics-basics" ...): that part says "Saved".
+  const [savedIn, setSavedIn] = useState<string | null>(null);
   const counts = useMemo(() => countTopics(bankIndex), []);
   const ui = resolveLang(settings.uiLang, navigator.language);
   const langs = { ui, t: optionsTranslator(ui) };
@@ -23,9 +24,12 @@ export function App({ initial }: { initial: Settings }) {
   }, [langs.ui]);
   useEffect(() => applyTheme(settings.theme), [settings.theme]);
 
-  async function change(patch: Partial<Settings>) {
+  async function change(patch: Partial<Settings>, where: string) {
+    // Nothing is rendered before the save: the control keeps what the person just set.
     setSettings(await saveSettings(patch));
-    setSaved(true);
+    // Emptied, then filled a moment later, so a second save of the same control is announced again.
+    setSavedIn(null);
+    setTimeout(() => setSavedIn(where), 0);
   }
 
   return (
@@ -42,9 +46,6 @@ export function App({ initial }: { initial: Settings }) {
             {langs.t('browse')}
           </button>
         </p>
-        <p class="muted status" role="status">
-          {saved ? langs.t('saved') : ''}
-        </p>
       </header>
       <section>
         <h2>{langs.t('topics')}</h2>
@@ -54,14 +55,21 @@ export function App({ initial }: { initial: Settings }) {
           counts={counts}
           lang={langs.ui}
           t={langs.t}
-          onChange={(f) => void change(f)}
+          savedIn={savedIn}
+          onChange={(f, section) => void change(f, `topics-${section}`)}
         />
       </section>
-      <SettingsForm settings={settings} t={langs.t} onChange={(p) => void change(p)} />
+      <SettingsForm
+        settings={settings}
+        t={langs.t}
+        savedIn={savedIn}
+        onChange={(p, part) => void change(p, part)}
+      />
       <BackupPanel
         t={langs.t}
         onExport={() => exportBackup(langs.t)}
-        onImport={(file) => importBackup(file, langs.t)}
+        onCheckImport={(file) => checkBackupFile(file, langs.t)}
+        onImport={(text, replaceSettings) => importBackup(text, replaceSettings, langs.t)}
         onCheck={() => checkAndRepair(langs.t)}
       />
     </div>

@@ -1,16 +1,20 @@
 import type { BankIndexEntry } from '../db/cards';
 import type { StudyDatabase } from '../db/open';
 import { checkDatabase } from '../db/repair';
-import { restoreFromText } from '../backup/import';
+import { parseBackup, restoreFromText } from '../backup/import';
+import { previewImport, settingsDiff } from '../backup/preview';
 import {
   isCardActionRequest,
   isCheckDatabaseRequest,
   isGradeRequest,
   isImportRequest,
+  isPreviewImportRequest,
   isPreviewRequest,
   isUndoRequest,
   type CheckDatabaseResponse,
+  type ImportRequest,
   type ImportResponse,
+  type PreviewImportResponse,
 } from '../messaging';
 import type { Settings } from '../settings/model';
 import { handleCardAction, handleGrade, handlePreview, handleUndo, storageMessage } from './handlers';
@@ -63,9 +67,10 @@ export function routeMessage(message: unknown, ctx: WorkerContext): Promise<unkn
       (db, s) => handleCardAction(db, s, message),
       () => message.cardId,
     );
+  if (isPreviewImportRequest(message)) return reply((db, s) => previewBackup(db, s, message.text, ctx));
   if (isImportRequest(message))
     return reply(
-      (db, s) => importBackup(db, s, message.text, ctx),
+      (db, s) => importBackup(db, s, message, ctx),
       () => undefined,
     );
   if (isCheckDatabaseRequest(message))
@@ -76,17 +81,44 @@ export function routeMessage(message: unknown, ctx: WorkerContext): Promise<unkn
   return undefined;
 }
 
-/** Merges a backup file, all or nothing, and applies its settings. */
-async function importBackup(
+/** What a backup file would change here, read in one transaction. Writes nothing. */
+async function previewBackup(
   db: StudyDatabase,
-  _settings: Settings,
+  settings: Settings,
   text: string,
   ctx: WorkerContext,
+): Promise<PreviewImportResponse> {
+  const parsed = parseBackup(text, ctx.now());
+  if (!parsed.ok) return { ok: false, message: parsed.message, problem: parsed.problem };
+  const tx = db.transaction(['cards', 'reviews']);
+  const [cards, reviewIds] = await Promise.all([
+    tx.objectStore('cards').getAll(),
+    tx.objectStore('reviews').getAllKeys(),
+  ]);
+  const here = { settings, reviewIds: new Set(reviewIds), cards: new Map(cards.map((c) => [c.id, c])) };
+  return { ok: true, preview: previewImport(here, parsed.backup) };
+}
+
+/** Merges a backup file, all or nothing, and applies its settings if the person chose to. */
+async function importBackup(
+  db: StudyDatabase,
+  settings: Settings,
+  req: ImportRequest,
+  ctx: WorkerContext,
 ): Promise<ImportResponse> {
-  const out = await restoreFromText(db, text, ctx.bank, ctx.now());
-  if (!out.ok) return { ok: false, message: out.message };
-  await ctx.saveSettings(out.settings);
-  return { ok: true, added: out.added, skipped: out.skipped, rebuilt: out.rebuilt };
+  const retention = req.replaceSettings ? undefined : settings.retention;
+  const out = await restoreFromText(db, req.text, ctx.bank, ctx.now(), retention);
+  if (!out.ok) return { ok: false, message: out.message, problem: out.problem };
+  const differ = settingsDiff(settings, out.settings);
+  if (req.replaceSettings && differ.length) await ctx.saveSettings(out.settings);
+  return {
+    ok: true,
+    added: out.added,
+    skipped: out.skipped,
+    rebuilt: out.rebuilt,
+    settingsChanged: req.replaceSettings ? differ : [],
+    settingsKept: !req.replaceSettings && differ.length > 0,
+  };
 }
 
 async function repair(

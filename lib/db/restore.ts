@@ -69,12 +69,11 @@ export async function importHistory(
   for (const fileCard of backup.cards) {
     const current = cards.get(fileCard.id);
     const personal = mergePersonal(current, fileCard);
-    const resetMoved = (personal.resetAt ?? 0) !== (current?.resetAt ?? 0);
-    if (current && !touched.has(fileCard.id) && !resetMoved) {
-      // Schedule unchanged; only what the person set on the card may come in.
-      if (JSON.stringify(mergePersonal(current, current)) !== JSON.stringify(personal)) {
-        nextCards.push(withQueueKeys({ ...withoutPersonal(current), ...personal }));
-      }
+    const change = cardChange(current, fileCard, touched.has(fileCard.id));
+    if (change === 'none') continue;
+    if (change === 'personal') {
+      // Schedule unchanged; only what the person set on the card comes in.
+      nextCards.push(withQueueKeys({ ...withoutPersonal(current!), ...personal }));
       continue;
     }
     const place = placements.get(fileCard.id);
@@ -104,6 +103,22 @@ export async function importHistory(
 }
 
 type Personal = Pick<CardRecord, 'suspended' | 'buriedUntil' | 'note' | 'resetAt'>;
+
+/**
+ * What importing a file's card does to this browser's: nothing, only what the person set
+ * on it (suspended, buried, note), or a rebuild of its schedule from the log (the card is
+ * new here, gained reviews, or a later reset came in). The preview counts with it too.
+ */
+export function cardChange(
+  here: Personal | undefined,
+  file: Personal,
+  gainedReviews: boolean,
+): 'none' | 'personal' | 'rebuild' {
+  const personal = mergePersonal(here, file);
+  const resetMoved = (personal.resetAt ?? 0) !== (here?.resetAt ?? 0);
+  if (!here || gainedReviews || resetMoved) return 'rebuild';
+  return JSON.stringify(mergePersonal(here, here)) !== JSON.stringify(personal) ? 'personal' : 'none';
+}
 
 /**
  * What the person set on a card, merged from this browser's card and the file's: a note

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { REVIEW_COLUMNS } from '../../lib/backup/format';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   browserAvailable,
@@ -156,10 +157,30 @@ describe.runIf(browserAvailable())('accessibility (axe-core) of every page, in b
         await page.close();
       });
 
-      it('options', async () => {
+      it('options, with a number refused and an import waiting to be confirmed', async () => {
         const page = await openExtensionPage(suite.browser, 'options.html');
         await page.locator('input[name="newPerDay"]').waitFor();
         await check(page);
+        const field = page.locator('input[name="newPerDay"]');
+        await field.fill('-5');
+        await page.locator('.field-error').waitFor();
+        const file = {
+          format: 'llm-interview-cards-backup',
+          version: 2,
+          exportedAt: new Date().toISOString(),
+          settings: { newPerDay: 7, theme: 'dark' },
+          cards: [],
+          reviewColumns: [...REVIEW_COLUMNS],
+          reviews: [],
+        };
+        await page.locator('input[name="import"]').setInputFiles({
+          name: 'other.json',
+          mimeType: 'application/json',
+          buffer: Buffer.from(JSON.stringify(file)),
+        });
+        await page.locator('.import-preview').waitFor();
+        await check(page);
+        await page.locator('button[name="cancelImport"]').click();
         await page.close();
       });
 

@@ -70,8 +70,10 @@ describe.runIf(firefoxAvailable())('the Firefox build in firefox-esr', () => {
     const basics = await options.waitForSelector('input[name="section-basics"]');
     expect(await basics!.evaluate((e) => (e as HTMLInputElement).checked)).toBe(true);
     await basics!.click();
-    // The page says "Saved" once the settings are written.
-    await options.waitForFunction(() => Boolean(document.querySelector('.status')?.textContent));
+    // The page says "Saved" next to the box once the settings are written.
+    await options.waitForFunction(() =>
+      [...document.querySelectorAll('.saved-note')].some((note) => note.textContent),
+    );
     await options.close();
 
     // Opened again, the options show the section unticked: the change was saved.

@@ -22,6 +22,59 @@ describe.runIf(browserAvailable())('the options page in Chromium', () => {
     await again.close();
   });
 
+  it('says the allowed range, keeps an out-of-range number as typed without saving it, and saves it once valid', async () => {
+    const options = await openExtensionPage(suite.browser, 'options.html');
+    await options.setViewportSize({ width: 1000, height: 500 });
+    const stored = () =>
+      options.evaluate(() =>
+        chrome.storage.local.get('settings').then((s) => s.settings as Record<string, number>),
+      );
+    const cases = [
+      { name: 'newPerDay', bad: '-5', range: '0–200', good: '12' },
+      { name: 'dayStartHour', bad: '30', range: '0–23', good: '5' },
+      { name: 'retention', bad: '0.5', range: '0.70–0.97', good: '0.85' },
+    ];
+    for (const c of cases) {
+      const field = options.locator(`input[name="${c.name}"]`);
+      const before = (await stored())?.[c.name];
+      const described = async () => {
+        const ids = (await field.getAttribute('aria-describedby'))!.split(' ');
+        return Promise.all(ids.map((id) => options.locator(`#${id}`).textContent()));
+      };
+      expect((await described()).join(' '), c.name).toContain(c.range);
+
+      await field.click();
+      await field.press('Control+a');
+      await field.pressSequentially(c.bad);
+      await options.waitForTimeout(1000);
+      await field.press('Tab');
+      await options.waitForTimeout(300);
+      // The field keeps exactly what was typed, says why it is not saved, and nothing is stored.
+      expect(await field.inputValue(), c.name).toBe(c.bad);
+      expect(await field.getAttribute('aria-invalid'), c.name).toBe('true');
+      expect((await described()).join(' '), c.name).toMatch(
+        new RegExp(`Not saved: ${c.bad.replace('.', '\\.')} is outside ${c.range}`),
+      );
+      expect((await stored())?.[c.name], c.name).toBe(before);
+
+      await field.click();
+      await field.press('Control+a');
+      await field.pressSequentially(c.good);
+      await expect.poll(async () => (await stored())?.[c.name]).toBe(Number(c.good));
+      expect(await field.getAttribute('aria-invalid'), c.name).toBeNull();
+      // "Saved" is said next to the field, on screen, as a polite status.
+      const note = options.locator('.field', { has: field }).locator('.saved-note');
+      await expect.poll(() => note.textContent()).toBe('Saved');
+      expect(await note.getAttribute('role')).toBe('status');
+      const onScreen = await note.evaluate((e) => {
+        const r = e.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= innerHeight;
+      });
+      expect(onScreen, c.name).toBe(true);
+    }
+    await options.close();
+  });
+
   it("lines labels and controls up at every width: no dropdown cuts its value, each checkbox sits on its label's line", async () => {
     const options = await openExtensionPage(suite.browser, 'options.html');
     await options.locator('input[name="newPerDay"]').waitFor();

@@ -234,7 +234,7 @@ describe.runIf(browserAvailable())('an extension update', () => {
       const options = await openExtensionPage(browser, 'options.html');
       await options.locator('input[name="section-llm"]').uncheck();
       await options.locator('select[name="theme"]').selectOption('dark');
-      await expect.poll(() => options.locator('.status').textContent()).not.toBe('');
+      await expect.poll(() => options.locator('.saved-note', { hasText: /\S/ }).count()).toBe(1);
       const before = { reviews: await countRows(tab, 'reviews'), cards: await countRows(tab, 'cards') };
       await browser.close();
       // The next version: same place on disk, a higher version number.

@@ -118,7 +118,7 @@ describe.runIf(browserAvailable())('the study loop in Chromium', () => {
     for (const section of ['basics', 'advanced', 'llm', 'distributed']) {
       await options.locator(`input[name="section-${section}"]`).uncheck();
     }
-    await expect.poll(() => options.locator('.status').textContent()).not.toBe('');
+    await expect.poll(() => options.locator('.saved-note', { hasText: /\S/ }).count()).toBe(1);
     for (let i = 0; i < 3; i++) {
       const tab = await openNewTab(suite.browser.context);
       expect(await tab.locator('.study-card').getAttribute('data-section')).toBe('inference');
@@ -151,7 +151,7 @@ describe.runIf(browserAvailable())('the study loop in Chromium', () => {
     for (const section of ['basics', 'advanced', 'llm', 'distributed']) {
       await options.locator(`input[name="section-${section}"]`).check();
     }
-    await expect.poll(() => options.locator('.status').textContent()).not.toBe('');
+    await expect.poll(() => options.locator('.saved-note', { hasText: /\S/ }).count()).toBe(1);
     // The new cards come in bank order again, Basics first.
     const tab = await openNewTab(suite.browser.context);
     expect(await tab.locator('.study-card').getAttribute('data-section')).toBe('basics');

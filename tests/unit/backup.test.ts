@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { Rating } from 'ts-fsrs';
 import { BACKUP_FORMAT, makeBackup } from '@/lib/backup/format';
 import { parseBackup, restoreFromText } from '@/lib/backup/import';
+import { describeBackupProblem } from '@/lib/backup/problems';
+import { optionsTranslator } from '@/lib/i18n/options-strings';
 import {
   checkDatabase,
   openStudyDb,
@@ -144,17 +146,17 @@ describe('a bad file gets a clear message and changes nothing', () => {
     [
       'huge string',
       (v) => JSON.stringify({ ...v, cards: [{ ...(v.cards as object[])[0], id: 'x'.repeat(100_000) }] }),
-      /too long/,
+      /^Card 1 \("x+…"\): id must be text of 1–200 characters, found "x+…"\.$/,
     ],
     [
       'date out of range',
       (v) => JSON.stringify({ ...v, cards: [{ ...(v.cards as object[])[0], due: 1e18 }] }),
-      /out of range/,
+      /^Card 1 \("a"\): due must be between 2000-01-01 and 20\d\d-\d\d-\d\d, found 1000000000000000000\.$/,
     ],
     [
       'review in the future',
       (v) => JSON.stringify(v).replace(/,(\d{13})\]\]/, `,${NOW + 5 * 86_400_000}]]`),
-      /out of range/,
+      /^Review 5 \(card "a", 2026-08-05\): review must be between 2000-01-01 and 2026-08-01, found 2026-08-05\.$/,
     ],
     ['review of a missing card', (v) => JSON.stringify({ ...v, cards: [] }), /does not contain/],
   ];
@@ -170,6 +172,31 @@ describe('a bad file gets a clear message and changes nothing', () => {
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     });
   }
+
+  it('names the review or card that is wrong and what is wrong with it, in both languages', async () => {
+    const db = await studiedDb();
+    const valid = JSON.parse(await exportText(db)) as { reviews: unknown[][]; cards: object[] };
+    const rating7 = structuredClone(valid);
+    rating7.reviews[2]![2] = 7;
+    const out = parseBackup(JSON.stringify(rating7), NOW);
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    expect(out.message).toBe('Review 3 (card "b", 2026-07-03): rating must be a whole number 1–4, found 7.');
+    expect(describeBackupProblem(out.problem, optionsTranslator('zh'))).toBe(
+      '第 3 条复习记录（卡片“b”，2026-07-03）：rating 应为 1–4 的整数，实际是 7。',
+    );
+    const noSection = structuredClone(valid);
+    noSection.cards[1] = { ...noSection.cards[1], section: 'cooking' };
+    const card = parseBackup(JSON.stringify(noSection), NOW);
+    expect(card.ok ? '' : card.message).toBe(
+      'Card 2 ("b"): section must be one of basics, advanced, llm, distributed, inference, found "cooking".',
+    );
+    const missing = structuredClone(valid);
+    delete (missing.cards[0] as Record<string, unknown>).state;
+    expect(parseBackup(JSON.stringify(missing), NOW)).toMatchObject({
+      message: 'Card 1 ("a"): state is missing.',
+    });
+  });
 
   it('rejects thousands of generated bad files, with a message each, touching nothing', async () => {
     const db = await studiedDb();
@@ -264,7 +291,17 @@ describe('a bad file gets a clear message and changes nothing', () => {
           return true;
         }
         checked++;
-        return typeof out.message === 'string' && out.message.length > 10;
+        // In words in both languages, never a path into the file such as "reviews.0.2".
+        const zhMessage = describeBackupProblem(out.problem, optionsTranslator('zh'));
+        return (
+          out.message.length > 10 &&
+          !/\b(cards|reviews)\.\d/.test(out.message) &&
+          zhMessage.length > 5 &&
+          // Every placeholder filled (a generated field name may hold braces of its own).
+          !/\{(n|what|where|field|rule|found|id|key|version|range|from|to|list|max|length|card|date)\}/.test(
+            zhMessage,
+          )
+        );
       }),
       { numRuns: 3000 },
     );

@@ -69,9 +69,12 @@ describe('TopicFilters', () => {
     expect(screen.getByText('2 questions')).toBeTruthy();
     const attention = screen.getByRole('checkbox', { name: 'Attention 2' });
     fireEvent.click(attention);
-    expect(onChange).toHaveBeenCalledWith({ disabledSections: [], disabledTopics: ['basics/attention'] });
+    expect(onChange).toHaveBeenCalledWith(
+      { disabledSections: [], disabledTopics: ['basics/attention'] },
+      'basics',
+    );
     fireEvent.click(screen.getByRole('checkbox', { name: /^Basics/ }));
-    expect(onChange).toHaveBeenLastCalledWith({ disabledSections: ['basics'], disabledTopics: [] });
+    expect(onChange).toHaveBeenLastCalledWith({ disabledSections: ['basics'], disabledTopics: [] }, 'basics');
   });
 });
 

@@ -76,7 +76,7 @@ describe('the worker answers the typed messages and nothing else', () => {
     expect(await w.db.count('reviews')).toBe(0);
   });
 
-  it('imports a backup in the worker: merged once, its settings applied, the pages told', async () => {
+  async function backupText(settings: Settings) {
     const source = await worker();
     await recordRating(source.db, makeScheduler({ retention: 0.9, fuzz: false }), {
       reviewId: 'r1',
@@ -84,15 +84,41 @@ describe('the worker answers the typed messages and nothing else', () => {
       rating: 3,
       reviewedAt: T0,
     });
-    const text = JSON.stringify(
-      makeBackup(await readHistory(source.db), { ...DEFAULT_SETTINGS, newPerDay: 7 }, T0),
-    );
+    return JSON.stringify(makeBackup(await readHistory(source.db), settings, T0));
+  }
+
+  it('says what a backup would change before importing it, and writes nothing', async () => {
+    const text = await backupText({ ...DEFAULT_SETTINGS, newPerDay: 7, theme: 'dark' });
     const w = await worker();
-    expect(await routeMessage({ type: 'import-backup', text }, w.ctx)).toEqual({
+    const before = await readHistory(w.db);
+    expect(await routeMessage({ type: 'preview-import', text }, w.ctx)).toEqual({
+      ok: true,
+      preview: {
+        reviewsAdded: 1,
+        reviewsAlreadyHere: 0,
+        cardsChanged: 1,
+        settingsChanges: [
+          { key: 'newPerDay', from: 10, to: 7 },
+          { key: 'theme', from: 'system', to: 'dark' },
+        ],
+      },
+    });
+    expect(await readHistory(w.db)).toEqual(before);
+    expect(w.saved()).toBeNull();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(w.events).toEqual([]);
+  });
+
+  it('imports a backup in the worker: merged once, its settings applied when asked, the pages told', async () => {
+    const text = await backupText({ ...DEFAULT_SETTINGS, newPerDay: 7 });
+    const w = await worker();
+    expect(await routeMessage({ type: 'import-backup', text, replaceSettings: true }, w.ctx)).toEqual({
       ok: true,
       added: 1,
       skipped: 0,
       rebuilt: 1,
+      settingsChanged: [{ key: 'newPerDay', from: 10, to: 7 }],
+      settingsKept: false,
     });
     expect(w.saved()?.newPerDay).toBe(7);
     expect(await w.db.count('reviews')).toBe(1);
@@ -100,10 +126,26 @@ describe('the worker answers the typed messages and nothing else', () => {
     expect(w.events).toEqual(['changed *']);
   });
 
+  it('imports a backup and keeps the settings in use when asked to', async () => {
+    const text = await backupText({ ...DEFAULT_SETTINGS, newPerDay: 7 });
+    const w = await worker();
+    expect(await routeMessage({ type: 'import-backup', text, replaceSettings: false }, w.ctx)).toMatchObject({
+      ok: true,
+      added: 1,
+      settingsChanged: [],
+      settingsKept: true,
+    });
+    expect(w.saved()).toBeNull();
+    expect(await w.db.count('reviews')).toBe(1);
+  });
+
   it('refuses a bad file with a message and changes nothing', async () => {
     const w = await worker();
     const before = await readHistory(w.db);
-    const res = (await routeMessage({ type: 'import-backup', text: '{"format":"nope"' }, w.ctx)) as {
+    const res = (await routeMessage(
+      { type: 'import-backup', text: '{"format":"nope"', replaceSettings: true },
+      w.ctx,
+    )) as {
       ok: boolean;
       message: string;
     };
