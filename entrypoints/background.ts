@@ -6,6 +6,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { badgeState } from '@/lib/background/badge';
 import { ensureBankSynced } from '@/lib/background/bank-sync';
 import { routeMessage, type WorkerContext } from '@/lib/background/messages';
+import { openWelcomeOnce, WELCOME_PATH, WELCOMED_KEY } from '@/lib/background/welcome';
 import { installBenchHooks } from '@/bench/hooks';
 import { isNewerDatabase, openStudyDb, type StudyDatabase } from '@/lib/db/open';
 import type { QueueChanged } from '@/lib/messaging';
@@ -87,7 +88,15 @@ export default defineBackground(() => {
     now: Date.now,
   };
 
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    // A first install opens one page that says what the ratings and keys do (no permission
+    // needed to open the extension's own page).
+    void openWelcomeOnce(reason, {
+      openedAt: async () =>
+        (await browser.storage.local.get(WELCOMED_KEY))[WELCOMED_KEY] as number | undefined,
+      markOpened: () => browser.storage.local.set({ [WELCOMED_KEY]: Date.now() }),
+      openTab: async () => void (await browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PATH) })),
+    });
     void refreshBadge().then(() => broadcast({ type: 'queue-changed' }));
   });
   browser.runtime.onStartup.addListener(() => void refreshBadge());
