@@ -44,8 +44,9 @@ export default defineBackground(() => {
 
   async function showBadge(db: StudyDatabase, settings: Settings): Promise<void> {
     const now = Date.now();
-    const { text, nextChange } = await badgeState(db, settings, now);
+    const { text, title, nextChange } = await badgeState(db, settings, now, navigator.language);
     await action.setBadgeText({ text });
+    await action.setTitle({ title });
     await action.setBadgeBackgroundColor({ color: '#4f46e5' });
     // Woken when the count can next change by itself, not on a clock: an idle worker sleeps.
     await browser.alarms.create(BADGE_ALARM, { when: Math.max(nextChange, now + 1000) });
