@@ -28,7 +28,11 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact(), bankIndexPlugin(), deferAppScript(['newtab', 'popup']), studyChunkPlugin()],
     // Extension pages run in browsers with native modulepreload: no polyfill needed.
-    build: { target: 'es2022', modulePreload: { polyfill: false }, sourcemap: process.env.SOURCEMAP === '1' },
+    build: {
+      target: 'es2022',
+      modulePreload: { polyfill: false },
+      sourcemap: process.env.SOURCEMAP === '1',
+    },
   }),
   // `npm run bench` builds with WXT_BENCH=1 into .output/bench: the same pages; the service
   // worker also installs bench/hooks.ts to seed a large history.

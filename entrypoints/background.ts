@@ -6,6 +6,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { badgeState } from '@/lib/background/badge';
 import { ensureBankSynced } from '@/lib/background/bank-sync';
 import { routeMessage, type WorkerContext } from '@/lib/background/messages';
+import { openWelcomeOnce, WELCOME_PATH, WELCOMED_KEY } from '@/lib/background/welcome';
 import { installBenchHooks } from '@/bench/hooks';
 import { isNewerDatabase, openStudyDb, type StudyDatabase } from '@/lib/db/open';
 import type { QueueChanged } from '@/lib/messaging';
@@ -43,8 +44,9 @@ export default defineBackground(() => {
 
   async function showBadge(db: StudyDatabase, settings: Settings): Promise<void> {
     const now = Date.now();
-    const { text, nextChange } = await badgeState(db, settings, now);
+    const { text, title, nextChange } = await badgeState(db, settings, now, navigator.language);
     await action.setBadgeText({ text });
+    await action.setTitle({ title });
     await action.setBadgeBackgroundColor({ color: '#4f46e5' });
     // Woken when the count can next change by itself, not on a clock: an idle worker sleeps.
     await browser.alarms.create(BADGE_ALARM, { when: Math.max(nextChange, now + 1000) });
@@ -87,7 +89,15 @@ export default defineBackground(() => {
     now: Date.now,
   };
 
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    // A first install opens one page that says what the ratings and keys do (no permission
+    // needed to open the extension's own page).
+    void openWelcomeOnce(reason, {
+      openedAt: async () =>
+        (await browser.storage.local.get(WELCOMED_KEY))[WELCOMED_KEY] as number | undefined,
+      markOpened: () => browser.storage.local.set({ [WELCOMED_KEY]: Date.now() }),
+      openTab: async () => void (await browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PATH) })),
+    });
     void refreshBadge().then(() => broadcast({ type: 'queue-changed' }));
   });
   browser.runtime.onStartup.addListener(() => void refreshBadge());

@@ -1,9 +1,11 @@
 // `npm start`: build the extension, then open Chromium/Chrome with it loaded in a fresh
-// profile where there is a display; otherwise say where the build is and how to load it.
-import { spawn, spawnSync } from 'node:child_process';
+// profile where there is a display (the extension's welcome page first); otherwise say
+// where the build is and how to load it. Run with tsx (package.json) for open-browser.ts.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { openBrowser } from './open-browser.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const extensionDir = join(root, '.output', 'chrome-mv3');
@@ -30,21 +32,16 @@ const hasDisplay =
 if (browser && hasDisplay) {
   const profile = mkdtempSync(join(tmpdir(), 'llm-cards-'));
   console.log(`\nOpening ${browser} with the extension (fresh profile ${profile}).`);
-  const child = spawn(
-    browser,
-    [
-      `--user-data-dir=${profile}`,
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-first-run',
-      '--no-default-browser-check',
-      // Chromium refuses to start as root without this (containers, CI machines).
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      'chrome://newtab/',
-    ],
-    { stdio: 'ignore', detached: true },
+  const opened = openBrowser({ browser, extensionDir, profile });
+  const { welcome } = await opened.firstWindow;
+  console.log(
+    welcome
+      ? 'It shows the welcome page; every new tab now shows a question. Close the browser (or press Ctrl+C) to stop.'
+      : 'The welcome page did not open: see chrome://extensions for errors. Close the browser (or press Ctrl+C) to stop.',
   );
-  child.unref();
+  // The browser closes with this process (its DevTools pipe is ours): stay until it exits.
+  await opened.exited;
+  process.exit(0);
 } else {
   console.log(`
 The extension is built in:

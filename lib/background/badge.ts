@@ -1,20 +1,34 @@
 import type { StudyDatabase } from '../db/open';
-import type { Settings } from '../settings/model';
+import { toolbarTitle } from '../i18n/toolbar-strings';
+import { resolveLang, type Settings } from '../settings/model';
 import { nextStudyDayStart } from '../srs/day';
-import { badgeCounts } from '../study/queue-read';
+import { studySnapshot } from '../study/queue-read';
 
 export interface BadgeState {
   /** Reviews due now in the chosen topics ('' when none, '999+' past 999). */
   text: string;
+  /** The toolbar button's tooltip: the name, what is due and the new cards left today. */
+  title: string;
   /** The next moment the count can change by itself: a card falls due, or a study day begins. */
   nextChange: number;
 }
 
-/** What the toolbar badge shows, and when the worker next needs to look again. */
-export async function badgeState(db: StudyDatabase, settings: Settings, now: number): Promise<BadgeState> {
-  const { due, nextDue } = await badgeCounts(db, settings, now);
+/**
+ * What the toolbar badge and its tooltip show, and when the worker next needs to look again.
+ * `browserLang` decides the tooltip's language when the interface language is automatic.
+ */
+export async function badgeState(
+  db: StudyDatabase,
+  settings: Settings,
+  now: number,
+  browserLang = 'en',
+): Promise<BadgeState> {
+  // As the popup counts: no rotation, the due reviews counted by index, today's new cards read.
+  const { due, newLeft, nextDue } = (await studySnapshot(db, settings, now, { rotate: false, window: 0 }))
+    .counts;
   return {
     text: due === 0 ? '' : due > 999 ? '999+' : String(due),
+    title: toolbarTitle(resolveLang(settings.uiLang, browserLang), { due, newLeft }),
     nextChange: nextBadgeChange(nextDue, now, settings.dayStartHour),
   };
 }

@@ -194,6 +194,18 @@ describe.runIf(browserAvailable())('accessibility (axe-core) of every page, in b
         await page.close();
       });
 
+      it('welcome (the first run), in English and in Chinese', async () => {
+        const page = await openExtensionPage(suite.browser, 'welcome.html');
+        await page.locator('.welcome-ratings').waitFor();
+        await check(page);
+        await page.getByRole('button', { name: /中文/ }).click();
+        await page.getByRole('heading', { name: '欢迎使用大模型面试卡片' }).waitFor();
+        await check(page);
+        await page.getByRole('button', { name: /English/ }).click();
+        await page.getByRole('heading', { name: 'Welcome to LLM Interview Cards' }).waitFor();
+        await page.close();
+      });
+
       it('statistics', async () => {
         const page = await openExtensionPage(suite.browser, 'stats.html');
         await page.locator('svg').first().waitFor();

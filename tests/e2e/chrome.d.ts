@@ -1,6 +1,6 @@
 // The few extension APIs the browser tests call inside Chromium (page.evaluate / worker.evaluate).
 declare const chrome: {
-  action: { getBadgeText(details: object): Promise<string> };
+  action: { getBadgeText(details: object): Promise<string>; getTitle(details: object): Promise<string> };
   runtime: {
     getManifest(): {
       version: string;

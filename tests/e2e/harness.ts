@@ -79,8 +79,26 @@ export interface Launched {
   close: () => Promise<void>;
 }
 
-/** Starts Chromium with the built extension on a persistent profile, headless. */
-export async function launch(profileDir: string, extensionDir = EXTENSION_DIR): Promise<Launched> {
+export interface LaunchOptions {
+  /**
+   * On a fresh profile the extension opens its welcome page once, as for any new user. The
+   * harness closes it so that a test starts with no tab of the extension's open; a test of
+   * the welcome page itself keeps it.
+   */
+  keepWelcome?: boolean;
+}
+
+/**
+ * Starts Chromium with the built extension on a persistent profile, headless. On a fresh
+ * profile it waits for the welcome page the extension opens on install and closes it
+ * (unless `keepWelcome`).
+ */
+export async function launch(
+  profileDir: string,
+  extensionDir = EXTENSION_DIR,
+  { keepWelcome = false }: LaunchOptions = {},
+): Promise<Launched> {
+  const fresh = !existsSync(join(profileDir, 'Default'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: findChromium()!,
     headless: true,
@@ -101,7 +119,19 @@ export async function launch(profileDir: string, extensionDir = EXTENSION_DIR): 
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  if (fresh && !keepWelcome) await (await welcomePage(context)).close();
   return { context, worker, extensionId, close: () => context.close() };
+}
+
+/** The welcome page the extension opens on install, once it is there (10 s at most). */
+export async function welcomePage(context: BrowserContext): Promise<Page> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const page = context.pages().find((p) => p.url().endsWith('/welcome.html'));
+    if (page) return page;
+    if (Date.now() > deadline) throw new Error('The welcome page did not open on a fresh install.');
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /**
