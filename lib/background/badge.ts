@@ -2,7 +2,7 @@ import type { StudyDatabase } from '../db/open';
 import { toolbarTitle } from '../i18n/toolbar-strings';
 import { resolveLang, type Settings } from '../settings/model';
 import { nextStudyDayStart } from '../srs/day';
-import { studySnapshot } from '../study/queue-read';
+import { badgeCounts } from '../study/queue-read';
 
 export interface BadgeState {
   /** Reviews due now in the chosen topics ('' when none, '999+' past 999). */
@@ -23,9 +23,7 @@ export async function badgeState(
   now: number,
   browserLang = 'en',
 ): Promise<BadgeState> {
-  // As the popup counts: no rotation, the due reviews counted by index, today's new cards read.
-  const { due, newLeft, nextDue } = (await studySnapshot(db, settings, now, { rotate: false, window: 0 }))
-    .counts;
+  const { due, newLeft, nextDue } = await badgeCounts(db, settings, now);
   return {
     text: due === 0 ? '' : due > 999 ? '999+' : String(due),
     title: toolbarTitle(resolveLang(settings.uiLang, browserLang), { due, newLeft }),

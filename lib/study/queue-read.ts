@@ -58,18 +58,12 @@ export interface PickOptions {
   window?: number;
 }
 
-interface WindowOptions extends PickOptions {
-  /** False when only the due count is wanted: no new cards are read. */
-  newCards?: boolean;
-}
-
 /**
- * The counts the badge needs (due now, when the next card falls due): today's tally, the
- * cards in learning steps and a count of the reviews (with every topic on, without
- * reading a review), no new cards.
+ * The counts the toolbar needs (due now, new cards left today, when the next card falls
+ * due): as the popup counts them, without rotation, the due reviews counted by index.
  */
 export async function badgeCounts(db: StudyDatabase, settings: Settings, now: number): Promise<StudyCounts> {
-  return (await studySnapshot(db, settings, now, { rotate: false, window: 0, newCards: false })).counts;
+  return (await studySnapshot(db, settings, now, { rotate: false, window: 0 })).counts;
 }
 
 /**
@@ -81,11 +75,11 @@ export async function studySnapshot(
   db: StudyDatabase,
   settings: Settings,
   now: number,
-  { rotate = true, exclude, ownViews, window = REVIEW_WINDOW, newCards = true }: WindowOptions = {},
+  { rotate = true, exclude, ownViews, window = REVIEW_WINDOW }: PickOptions = {},
 ): Promise<StudySnapshot> {
   const excludedIds = [...(exclude ?? [])];
   // One more than may come today: whether the limit holds new cards back.
-  const newUpTo = newCards ? settings.newPerDay + excludedIds.length + 1 : 0;
+  const newUpTo = settings.newPerDay + excludedIds.length + 1;
   const countUpTo = settings.maxReviewsPerDay + excludedIds.length + 1;
   const read = await readQueueWindow(db, now, {
     dayStart: studyDayStart(now, settings.dayStartHour),
@@ -115,7 +109,7 @@ export async function studySnapshot(
   const waiting = read.newCards.filter((c) => !((c.buriedUntil ?? 0) > now));
   let fresh = waiting.slice(0, newLeft);
   // Buried new cards took room in what was read: read on, past them.
-  if (newCards && fresh.length < newLeft && read.newCards.length === newUpTo) {
+  if (fresh.length < newLeft && read.newCards.length === newUpTo) {
     fresh = await newCardWindow(db, settings, newLeft, now);
   }
   const snap: StudySnapshot = {
