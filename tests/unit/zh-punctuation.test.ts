@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixZhPunctuation } from '@/build/bank/fix-punctuation';
@@ -279,5 +280,28 @@ To keep the variance near 1: otherwise, "softmax" saturates.
 
   it('leaves a file without the four parts alone', () => {
     expect(fixZhPunctuation('# zh question\n\n什么?')).toEqual({ text: '# zh question\n\n什么?', marks: 0 });
+  });
+});
+
+describe('the interface strings in Chinese', () => {
+  const files = [
+    ...readdirSync('lib/i18n').map((f) => `lib/i18n/${f}`),
+    'lib/bank/taxonomy.ts',
+    'lib/backup/describe.ts',
+    'lib/browse/filter.ts',
+    'components/stats-format.ts',
+    'public/_locales/zh_CN/messages.json',
+  ];
+
+  it('take full-width punctuation next to a Chinese character, in every catalog', () => {
+    const han = '[\\u4e00-\\u9fff]';
+    const mark = new RegExp(`${han}[,:;?!(]|[,:;?!)]${han}`);
+    const found = files.flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/(['"`])((?:\\.|(?!\1)[^\\\n])*)\1/g)]
+        .map((m) => m[2]!)
+        .filter((s) => mark.test(s))
+        .map((s) => `${file}: ${s}`),
+    );
+    expect(found).toEqual([]);
   });
 });
