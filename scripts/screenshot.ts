@@ -1,5 +1,7 @@
-// Screenshots for the README: the new tab (light, English; dark, Chinese), the popup, the
-// options and the statistics page (after a year of made-up study).
+// Screenshots for the README, in English with the light theme and in Chinese with the dark
+// one: the new tab (an answer at 1280×800, and at 683 px), the popup at its real size, the
+// options, browse at 683 px, the break page, the welcome page, and the statistics page
+// (after a year of made-up study).
 // Usage: npm run build && npx tsx scripts/screenshot.ts [light-card-id] [dark-card-id]
 //        npx tsx scripts/screenshot.ts --stats   (the statistics page only)
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +11,7 @@ import type { CardRecord, ReviewRecord } from '../lib/db/schema';
 import { makeBackup } from '../lib/backup/format';
 import { DEFAULT_SETTINGS } from '../lib/settings/model';
 import { gradeCard, makeScheduler, newSchedulingState, State, type Grade } from '../lib/srs/schedule';
+import type { Page } from 'playwright-core';
 import { launch, makeDue, newProfile, openExtensionPage, openNewTab } from '../tests/e2e/harness';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -21,40 +24,72 @@ await statsScreenshots();
 async function studyScreenshots() {
   const profile = newProfile();
   const browser = await launch(profile.dir);
+  const written: string[] = [];
+  const shot = async (page: Page, name: string, fullPage = false) => {
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `docs/${name}.png`, fullPage });
+    written.push(`docs/${name}.png`);
+  };
   try {
     await (await openNewTab(browser.context)).close();
     const setup = await openExtensionPage(browser, 'blank.html');
-    await makeDue(setup, CARD);
+    const options = await openExtensionPage(browser, 'options.html');
+    const settings = async (lang: 'en' | 'zh', theme: 'light' | 'dark') => {
+      await options.locator('select[name="uiLang"]').selectOption(lang);
+      await options.locator('select[name="contentLang"]').selectOption(lang);
+      await options.locator('select[name="theme"]').selectOption(theme);
+      await options.waitForTimeout(300);
+    };
 
+    // English, light: the answer with its ratings in view (1280×800), the same card at 683 px.
+    await settings('en', 'light');
+    await shot(options, 'options');
+    await makeDue(setup, CARD);
     const light = await openNewTab(browser.context);
-    await light.emulateMedia({ colorScheme: 'light' });
+    await light.setViewportSize({ width: 1280, height: 800 });
     await light.keyboard.press('Space');
     await light.locator('.answer .katex').first().waitFor();
-    await light.waitForTimeout(300);
-    await light.screenshot({ path: 'docs/newtab.png', fullPage: true });
-
-    const options = await openExtensionPage(browser, 'options.html');
-    await options.locator('select[name="uiLang"]').selectOption('zh');
-    await options.locator('select[name="contentLang"]').selectOption('zh');
-    await options.locator('select[name="theme"]').selectOption('dark');
-    await options.waitForTimeout(300);
-    await options.screenshot({ path: 'docs/options-zh-dark.png' });
-    await makeDue(setup, DARK_CARD);
+    await shot(light, 'newtab');
+    await light.setViewportSize({ width: 683, height: 800 });
+    await shot(light, 'newtab-683');
+    await light.keyboard.press('3');
     await light.close();
+    const popup = await openExtensionPage(browser, 'popup.html');
+    await popup.setViewportSize({ width: 420, height: 600 });
+    await popup.locator('.study-card, .caught-up').first().waitFor();
+    await shot(popup, 'popup');
+    await popup.close();
+    const browse = await openExtensionPage(browser, 'browse.html');
+    await browse.setViewportSize({ width: 683, height: 900 });
+    await browse.locator(`.result-list .result[data-card-id="${CARD}"]`).click();
+    await browse.locator('.card-detail').waitFor();
+    await shot(browse, 'browse-683');
+    await browse.close();
+    const welcome = await openExtensionPage(browser, 'welcome.html');
+    await welcome.locator('.welcome-ratings').waitFor();
+    await shot(welcome, 'welcome', true);
+    await welcome.close();
 
+    // Chinese, dark.
+    await settings('zh', 'dark');
+    await shot(options, 'options-zh-dark');
+    await makeDue(setup, DARK_CARD);
     const dark = await openNewTab(browser.context);
+    await dark.setViewportSize({ width: 1280, height: 800 });
     await dark.keyboard.press('Space');
     await dark.locator('.answer .katex').first().waitFor();
-    await dark.waitForTimeout(300);
-    await dark.screenshot({ path: 'docs/newtab-zh-dark.png', fullPage: true });
-
-    const popup = await openExtensionPage(browser, 'popup.html');
-    await popup.setViewportSize({ width: 440, height: 600 });
-    await popup.locator('.study-card').waitFor();
-    await popup.screenshot({ path: 'docs/popup-zh-dark.png' });
-    console.log(
-      'wrote docs/newtab.png, docs/newtab-zh-dark.png, docs/options-zh-dark.png, docs/popup-zh-dark.png',
-    );
+    await shot(dark, 'newtab-zh-dark');
+    const popupZh = await openExtensionPage(browser, 'popup.html');
+    await popupZh.setViewportSize({ width: 420, height: 600 });
+    await popupZh.locator('.study-card, .caught-up').first().waitFor();
+    await shot(popupZh, 'popup-zh-dark');
+    await dark.getByRole('button', { name: '休息 1 小时' }).click();
+    await dark.locator('.calm .reviewed-today').waitFor();
+    await shot(dark, 'calm-zh-dark');
+    const welcomeZh = await openExtensionPage(browser, 'welcome.html');
+    await welcomeZh.locator('.welcome-ratings').waitFor();
+    await shot(welcomeZh, 'welcome-zh-dark', true);
+    console.log(`wrote ${written.join(', ')}`);
   } finally {
     await browser.close();
     profile.remove();

@@ -86,20 +86,22 @@ describe.runIf(browserAvailable())('accessibility (axe-core) of every page, in b
       }
       return seen;
     };
-    const before = await visit(9);
+    const before = await visit(8);
     const names = before.map((s) => s.name);
+    // A new card: nothing to reset, so no Reset (study-details.test.ts checks a studied one).
     for (const action of [
       'Show answer',
       'Skip',
       'Bury until tomorrow',
       'Suspend',
-      'Reset',
       'Note',
       'Snooze 1 hour',
       'Options',
     ])
       expect(names.some((n) => n.startsWith(action))).toBe(true);
     for (const s of before) expect(s.outline).not.toMatch(/^none/);
+    // Space presses the focused button: the reveal button, here.
+    await page.locator('.reveal').focus();
     await page.keyboard.press('Space');
     await page.locator('.rating-bar').waitFor();
     const after = (await visit(8)).map((s) => s.name);
@@ -129,11 +131,16 @@ describe.runIf(browserAvailable())('accessibility (axe-core) of every page, in b
         await page.locator('.answer .katex, .answer .hljs-comment').first().waitFor();
         await check(page);
         await page.keyboard.press('n');
-        await page.locator('.note-editor textarea').waitFor();
+        await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('note-text');
         await check(page);
         // Rated, so the other theme's run can bring it back at once (no rotation past it).
         await page.keyboard.press('Escape');
-        // Focus is back on the Note button (Space would press it); the answer is showing.
+        // Opened with N, closed: the focus is back where it was (nowhere), so keys study again.
+        await expect.poll(() => page.evaluate(() => document.activeElement === document.body)).toBe(true);
+        // Opened with the Note button, closed: the focus is back on that button.
+        await page.getByRole('button', { name: /^Note/ }).click();
+        await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('note-text');
+        await page.keyboard.press('Escape');
         await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Note/);
         const id = await shownCardId(page);
         await page.keyboard.press('3');

@@ -33,7 +33,7 @@ describe.runIf(browserAvailable())('backup, restore and repair from the options 
     expect(backup.format).toBe('llm-interview-cards-backup');
     expect(backup.version).toBe(2);
     expect(backup.reviews).toHaveLength(2);
-    await expect(options.locator('.backup-status').textContent()).resolves.toMatch(/2 reviews/);
+    await expect(options.locator('.backup-status').textContent()).resolves.toMatch(/reviews: 2\./);
 
     // A second export holds the same log and the rating made since.
     const tab = await openNewTab(suite.browser.context);
@@ -65,7 +65,7 @@ describe.runIf(browserAvailable())('backup, restore and repair from the options 
     await options.locator('button[name="confirmImport"]').click();
     await expect
       .poll(() => options.locator('.backup-status').textContent())
-      .toMatch(/Imported 0 new reviews \(2 were already here\)/);
+      .toMatch(/Imported\. New reviews: 0 \(2 were already here\)/);
     expect(await countRows(options, 'reviews')).toBe(reviews);
 
     await options.locator('button[name="check"]').click();
@@ -108,8 +108,8 @@ describe.runIf(browserAvailable())('backup, restore and repair from the options 
     await options.locator('input[name="import"]').setInputFiles(other);
     await preview.waitFor();
     expect(await preview.locator('h3').textContent()).toBe('Import other-browser.json?');
-    expect(await preview.textContent()).toContain(`1 reviews to add (${reviews} already here)`);
-    expect(await preview.textContent()).toContain('1 cards will change');
+    expect(await preview.textContent()).toContain(`Reviews to add: 1 (${reviews} already here)`);
+    expect(await preview.textContent()).toContain('Cards that will change: 1');
     expect(await preview.locator('.setting-changes li').allTextContents()).toEqual([
       'New cards per day: 10 → 7',
       'Theme: System → Dark',
@@ -128,14 +128,14 @@ describe.runIf(browserAvailable())('backup, restore and repair from the options 
     await options.locator('input[name="import"]').setInputFiles(other);
     await preview.waitFor();
     await options.locator('button[name="confirmImport"]').click();
-    await expect.poll(status).toMatch(/^Imported 1 new reviews .*Your settings were kept\.$/);
+    await expect.poll(status).toMatch(/^Imported\. New reviews: 1 .*Your settings were kept\.$/);
     expect(await countRows(options, 'reviews')).toBe(reviews + 1);
     expect(await settings()).toEqual(before);
 
     // Import again, ticking "Also replace my settings": now they change, and the message says which.
     await options.locator('input[name="import"]').setInputFiles(other);
     await preview.waitFor();
-    expect(await preview.textContent()).toContain(`0 reviews to add (${reviews + 1} already here)`);
+    expect(await preview.textContent()).toContain(`Reviews to add: 0 (${reviews + 1} already here)`);
     await options.locator('input[name="replaceSettings"]').check();
     await options.locator('button[name="confirmImport"]').click();
     await expect

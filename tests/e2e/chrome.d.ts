@@ -12,7 +12,9 @@ declare const chrome: {
     sendMessage(message: unknown): Promise<unknown>;
     lastError?: { message: string };
   };
-  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+  storage: {
+    local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> };
+  };
   developerPrivate: {
     updateProfileConfiguration(config: { inDeveloperMode: boolean }, done: () => void): void;
     reload(id: string, options: { failQuietly: boolean }, done: () => void): void;

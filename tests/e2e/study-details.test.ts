@@ -148,12 +148,15 @@ describe.runIf(browserAvailable())('the new tab, in detail, in Chromium', () => 
   it('the popup names its counts plainly, each label on one line, at its real size', async () => {
     for (const lang of ['en', 'zh'] as const) {
       const popup = await openExtensionPage(suite.browser, 'popup.html');
-      await popup.evaluate((l) => {
-        localStorage.setItem('llm-cards:settings', JSON.stringify({ version: 1, uiLang: l }));
+      await popup.evaluate(async (uiLang) => {
+        const { settings } = await chrome.storage.local.get('settings');
+        await chrome.storage.local.set({ settings: { ...(settings as object), uiLang } });
       }, lang);
       await popup.reload();
       await popup.setViewportSize({ width: 420, height: 600 });
-      await popup.locator('.queue-header dd[data-count="new"]').waitFor();
+      await expect
+        .poll(() => popup.locator('.queue-header dt').first().textContent())
+        .toBe(lang === 'en' ? 'Due now' : '待复习');
       const header = await popup.evaluate(() => ({
         labels: [...document.querySelectorAll('.queue-header dt')].map((dt) => ({
           text: dt.textContent,

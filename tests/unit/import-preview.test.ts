@@ -70,7 +70,7 @@ describe('what an import would change, shown before it is applied', () => {
   it('says after an import whether the settings were kept or which changed', () => {
     const done = { added: 3, skipped: 2, rebuilt: 1 };
     expect(describeImportDone({ ...done, settingsChanged: [], settingsKept: true }, en)).toMatch(
-      /^Imported 3 new reviews .* Your settings were kept\.$/,
+      /^Imported\. New reviews: 3 .* Your settings were kept\.$/,
     );
     const changed = [
       { key: 'newPerDay' as const, from: 10, to: 7 },
