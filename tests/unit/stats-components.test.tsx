@@ -96,7 +96,7 @@ describe('the statistics view', () => {
     view([card('a')], reviewsOfA(3, 0), 'zh');
     expect(screen.getByRole('heading', { name: '近一年的复习' })).toBeTruthy();
     expect(document.querySelector('rect[data-date="2026-03-09"] title')!.textContent).toBe(
-      '2026年3月9日:复习 3 次',
+      '2026年3月9日：复习 3 次',
     );
   });
 });
