@@ -44,6 +44,15 @@ async function studyScreenshots() {
     // English, light: the answer with its ratings in view (1280×800), the same card at 683 px.
     await settings('en', 'light');
     await shot(options, 'options');
+    // A number out of range: kept as typed, said why, not saved.
+    const perDay = options.locator('input[name="newPerDay"]');
+    await perDay.scrollIntoViewIfNeeded();
+    await options.evaluate(() => scrollBy(0, -120));
+    await perDay.fill('-5');
+    await options.locator('.field-error').waitFor();
+    await shot(options, 'options-limits');
+    await perDay.fill('10');
+    await options.evaluate(() => scrollTo(0, 0));
     await makeDue(setup, CARD);
     const light = await openNewTab(browser.context);
     await light.setViewportSize({ width: 1280, height: 800 });
