@@ -22,6 +22,9 @@ const LABELS: Record<Exclude<keyof Settings, 'version'>, OptionsKey> = {
   quietHours: 'quietHours',
   quietFrom: 'quietFrom',
   quietTo: 'quietTo',
+  interviews: 'interviews',
+  planBudget: 'planBudget',
+  newOrder: 'newOrder',
 };
 
 const CHOICES: Record<string, OptionsKey> = {
@@ -32,6 +35,9 @@ const CHOICES: Record<string, OptionsKey> = {
   every: 'modeEvery',
   nth: 'modeNth',
   off: 'modeOff',
+  sensible: 'orderSensible',
+  bank: 'orderBank',
+  shuffled: 'orderShuffled',
 };
 const LANGUAGES: Record<string, string> = { zh: '中文', en: 'English' };
 

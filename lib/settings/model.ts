@@ -5,6 +5,22 @@ import type { TopicFilter } from '../srs/scope';
 export type Lang = 'zh' | 'en';
 export type LangChoice = 'auto' | Lang;
 export type Theme = 'system' | 'light' | 'dark';
+/** The order new cards come in: foundations first with sections interleaved, the bank's, or shuffled. */
+export type NewOrder = 'sensible' | 'bank' | 'shuffled';
+
+/** An interview the schedule aims at (issue 14). */
+export interface Interview {
+  /** Stable id, so the options page can edit one interview among several. */
+  id: string;
+  /** The company or the role, as the person writes it; may be empty. */
+  name: string;
+  /** Its day, `YYYY-MM-DD` (the person's local calendar). */
+  date: string;
+  /** The sections it covers; empty: the topics chosen for study. */
+  sections: string[];
+  /** Predicted recall wanted on the day, 0.80-0.99. */
+  target: number;
+}
 
 export interface Settings extends TopicFilter, PacingSettings {
   version: 1;
@@ -19,6 +35,11 @@ export interface Settings extends TopicFilter, PacingSettings {
   theme: Theme;
   /** Single-key shortcuts on the study pages (1-4, U, S, B, N); off for people who need them off. */
   keyShortcuts: boolean;
+  /** Interviews ahead (or past: they no longer change anything). */
+  interviews: Interview[];
+  /** Most cards (reviews and new) the interview plan may ask for in a day. */
+  planBudget: number;
+  newOrder: NewOrder;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -33,8 +54,14 @@ export const DEFAULT_SETTINGS: Settings = {
   contentLang: 'auto',
   theme: 'system',
   keyShortcuts: true,
+  interviews: [],
+  planBudget: 80,
+  newOrder: 'sensible',
   ...DEFAULT_PACING,
 };
+
+/** At most this many interviews are kept. */
+export const MAX_INTERVIEWS = 10;
 
 export const LIMITS = {
   newPerDay: { min: 0, max: 200 },
@@ -45,6 +72,8 @@ export const LIMITS = {
   newTabDailyCap: { min: 0, max: 1000 },
   quietFrom: { min: 0, max: 23 },
   quietTo: { min: 0, max: 23 },
+  planBudget: { min: 10, max: 1000 },
+  interviewTarget: { min: 0.8, max: 0.99 },
 } as const;
 
 const isSection = (x: string) => (SECTION_IDS as readonly string[]).includes(x);
@@ -61,6 +90,25 @@ function num(v: unknown, fallback: number, { min, max }: { min: number; max: num
 
 function oneOf<T extends string>(v: unknown, options: readonly T[], fallback: T): T {
   return options.includes(v as T) ? (v as T) : fallback;
+}
+
+const isDate = (x: unknown): x is string =>
+  typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x) && !Number.isNaN(Date.parse(x));
+
+/** The interviews as stored, each one whole or dropped: a corrupt entry never half-applies. */
+function interviews(v: unknown): Interview[] {
+  if (!Array.isArray(v)) return [];
+  return v
+    .filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null)
+    .filter((x) => typeof x.id === 'string' && x.id.length > 0 && x.id.length <= 64 && isDate(x.date))
+    .slice(0, MAX_INTERVIEWS)
+    .map((x) => ({
+      id: x.id as string,
+      name: typeof x.name === 'string' ? x.name.slice(0, 80) : '',
+      date: x.date as string,
+      sections: keys(x.sections, isSection),
+      target: num(x.target, 0.95, LIMITS.interviewTarget, false),
+    }));
 }
 
 function keys(v: unknown, valid: (x: string) => boolean): string[] {
@@ -90,6 +138,9 @@ export function normalizeSettings(raw: unknown): Settings {
     contentLang: oneOf(r.contentLang, ['auto', 'zh', 'en'], d.contentLang),
     theme: oneOf(r.theme, ['system', 'light', 'dark'], d.theme),
     keyShortcuts: typeof r.keyShortcuts === 'boolean' ? r.keyShortcuts : d.keyShortcuts,
+    interviews: interviews(r.interviews),
+    planBudget: num(r.planBudget, d.planBudget, LIMITS.planBudget),
+    newOrder: oneOf(r.newOrder, ['sensible', 'bank', 'shuffled'], d.newOrder),
     newTabMode: oneOf(r.newTabMode, ['every', 'nth', 'off'], d.newTabMode),
     newTabEvery: num(r.newTabEvery, d.newTabEvery, LIMITS.newTabEvery),
     newTabDailyCap: num(r.newTabDailyCap, d.newTabDailyCap, LIMITS.newTabDailyCap),

@@ -41,6 +41,34 @@ describe('normalizeSettings', () => {
   });
 });
 
+describe('interviews in the settings', () => {
+  it('keeps each interview whole or drops it, clamps its target, and keeps at most ten', () => {
+    const good = { id: 'a', name: 'Acme', date: '2027-01-15', sections: ['llm', 'nope'], target: 0.995 };
+    const s = normalizeSettings({
+      interviews: [
+        good,
+        { id: 'b', date: '2027-13-45' },
+        { id: '', date: '2027-01-15' },
+        { date: '2027-01-15' },
+        '__proto__',
+        null,
+        { id: 'c', date: '2027-02-01', name: 7 },
+      ],
+      planBudget: 5,
+      newOrder: 'random',
+    });
+    expect(s.interviews).toEqual([
+      { id: 'a', name: 'Acme', date: '2027-01-15', sections: ['llm'], target: 0.99 },
+      { id: 'c', name: '', date: '2027-02-01', sections: [], target: 0.95 },
+    ]);
+    expect(s.planBudget).toBe(10);
+    expect(s.newOrder).toBe('sensible');
+    const many = Array.from({ length: 12 }, (_, i) => ({ ...good, id: `i${i}` }));
+    expect(normalizeSettings({ interviews: many }).interviews).toHaveLength(10);
+    expect(DEFAULT_SETTINGS.interviews).toEqual([]);
+  });
+});
+
 describe('resolveLang', () => {
   it('follows the browser unless a language is chosen', () => {
     expect(resolveLang('auto', 'zh-CN')).toBe('zh');

@@ -1,0 +1,81 @@
+import { computeDecayFactor, forgetting_curve } from 'ts-fsrs';
+import { State, type SchedulingState } from './card-state';
+
+// Aiming the schedule at an interview: pure functions of a card's FSRS memory state, the
+// scheduler's parameters and the interview's moment. No clock, no browser.
+
+const DAY = 86_400_000;
+
+/** An interview as the plan uses it: when it begins and the recall wanted then. */
+export interface Deadline {
+  /** The start of the interview's study day (epoch ms). */
+  at: number;
+  /** The recall wanted on the day, 0.80-0.99. */
+  target: number;
+}
+
+/**
+ * When an interview's day begins for the person: its date at the hour their study day
+ * starts, in local time (so a daylight-saving change in between moves nothing).
+ *
+ * @example
+ * interviewStart('2027-01-15', 4) // 2027-01-15 04:00 local time
+ */
+export function interviewStart(date: string, dayStartHour: number): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(y!, m! - 1, d!, dayStartHour).getTime();
+}
+
+/** The memory state the plan reads: FSRS's stability and when the card was last reviewed. */
+export type Memory = Pick<SchedulingState, 'stability' | 'state' | 'last_review'>;
+
+/**
+ * Predicted recall of a card at `at`: FSRS's forgetting curve with the card's stability and
+ * the scheduler's decay (`w`, its parameters). A card never reviewed has nothing to recall: 0.
+ *
+ * @example
+ * recallAt(default_w, { stability: 10, state: 2, last_review: t }, t + 10 * DAY) // 0.9
+ */
+export function recallAt(w: readonly number[], card: Memory, at: number): number {
+  if (card.state === State.New || card.last_review === null || card.stability <= 0) return 0;
+  const elapsed = Math.max(0, at - card.last_review) / 86_400_000;
+  return forgetting_curve(w, elapsed, card.stability);
+}
+
+/**
+ * How long after a review a card of this stability keeps recall at or above `retention`
+ * (ms): FSRS's forgetting curve solved for time.
+ */
+export function keepsAbove(w: readonly number[], stability: number, retention: number): number {
+  const { decay, factor } = computeDecayFactor(w);
+  return (stability / factor) * (Math.pow(retention, 1 / decay) - 1) * DAY;
+}
+
+/**
+ * When a card just reviewed should next be due, given the interviews ahead: FSRS's own due
+ * time, unless it falls after an interview and the card would be under that interview's
+ * target on the day. Then it is due at the latest moment from which any successful review
+ * keeps it at or above the target on the day: a success never lowers FSRS's stability, so a
+ * review at `deadline - keepsAbove(stability, target)` is enough whatever the rating but
+ * Again (after which the card is relearned and planned again).
+ *
+ * Cards in learning steps keep their minutes-long steps; an interview already begun, or
+ * one the card already reaches, changes nothing. With several interviews, the earliest
+ * due time wins.
+ */
+export function plannedDue(
+  w: readonly number[],
+  card: Memory & { due: number },
+  deadlines: readonly Deadline[],
+  now: number,
+): number {
+  if (card.state !== State.Review) return card.due;
+  let due = card.due;
+  for (const d of deadlines) {
+    if (d.at <= now || card.due <= d.at) continue;
+    if (recallAt(w, card, d.at) >= d.target) continue;
+    const latest = d.at - keepsAbove(w, card.stability, d.target);
+    due = Math.min(due, Math.max(now, Math.floor(latest)));
+  }
+  return due;
+}
