@@ -4,6 +4,7 @@ import bankIndex from 'virtual:bank-index';
 import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { badgeState } from '@/lib/background/badge';
+import { replanForInterviews } from '@/lib/background/handlers';
 import { ensureBankSynced } from '@/lib/background/bank-sync';
 import { routeMessage, type WorkerContext } from '@/lib/background/messages';
 import { openWelcomeOnce, WELCOME_PATH, WELCOMED_KEY } from '@/lib/background/welcome';
@@ -44,6 +45,9 @@ export default defineBackground(() => {
 
   async function showBadge(db: StudyDatabase, settings: Settings): Promise<void> {
     const now = Date.now();
+    // The interviews, the topics or the study day changed: due times follow (a card's own
+    // rating plans it as it is stored).
+    if (await replanForInterviews(db, settings, now)) broadcast({ type: 'queue-changed' });
     const { text, title, nextChange } = await badgeState(db, settings, now, navigator.language);
     await action.setBadgeText({ text });
     await action.setTitle({ title });

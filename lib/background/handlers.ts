@@ -14,13 +14,25 @@ import type {
   UndoResponse,
 } from '../messaging';
 import type { Settings } from '../settings/model';
-import { makeScheduler, previewDue } from '../srs/schedule';
+import { makeScheduler, previewPlanned } from '../srs/schedule';
+import { planCard } from '../srs/plan';
+import { studyDayStart } from '../srs/day';
+import { replanCards } from '../db/plan';
 
 // What the worker does for each request from a page: every write of a schedule happens here.
 
 /** The scheduler the background uses: the person's retention, with fuzz on. */
 export function productionScheduler(settings: Settings): FSRS {
   return makeScheduler({ retention: settings.retention, fuzz: true });
+}
+
+/**
+ * Sets the due times of the cards in review for the interviews as they are now, once per
+ * change of the interviews, the topics or the study day; returns how many cards moved.
+ */
+export function replanForInterviews(db: StudyDatabase, settings: Settings, now: number): Promise<number> {
+  const w = productionScheduler(settings).parameters.w;
+  return replanCards(db, w, settings, studyDayStart(now, settings.dayStartHour), now);
 }
 
 /** The intervals the rating buttons show: the person's retention, without fuzz. */
@@ -31,10 +43,8 @@ export async function handlePreview(
 ): Promise<PreviewResponse> {
   const card = await db.get('cards', req.cardId);
   if (!card) return { ok: false, message: `No card "${req.cardId}".` };
-  return {
-    ok: true,
-    previews: previewDue(makeScheduler({ retention: settings.retention, fuzz: false }), card, req.at),
-  };
+  const scheduler = makeScheduler({ retention: settings.retention, fuzz: false });
+  return { ok: true, previews: previewPlanned(scheduler, card, settings, req.at) };
 }
 
 /** Takes back one rating (only a card's latest): the card exactly as before, the log without it. */
@@ -87,7 +97,11 @@ export async function handleGrade(
   req: GradeRequest,
 ): Promise<GradeResponse> {
   try {
-    const outcome = await recordRating(db, productionScheduler(settings), req);
+    const scheduler = productionScheduler(settings);
+    // With an interview ahead, a card that would be under its target on the day comes sooner.
+    const outcome = await recordRating(db, scheduler, req, (card) =>
+      planCard(scheduler.parameters.w, card, settings, req.reviewedAt),
+    );
     if (outcome.status === 'unknown-card') {
       return { ok: false, error: 'unknown-card', message: `No card "${req.cardId}".` };
     }

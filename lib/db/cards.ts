@@ -91,6 +91,8 @@ export async function recordRating(
   db: StudyDatabase,
   scheduler: FSRS,
   input: RatingInput,
+  /** The due time the interview plan gives the card as FSRS left it (lib/srs/plan.ts); none: FSRS's. */
+  plan?: (card: CardRecord) => number,
 ): Promise<RatingOutcome> {
   const tx = db.transaction(['cards', 'reviews'], 'readwrite');
   const cards = tx.objectStore('cards');
@@ -105,7 +107,8 @@ export async function recordRating(
     return { status: 'duplicate', card };
   }
   const { state, log } = gradeCard(scheduler, card, input.rating, input.reviewedAt);
-  const next: CardRecord = withQueueKeys({ ...card, ...state });
+  const graded: CardRecord = { ...card, ...state };
+  const next: CardRecord = withQueueKeys(plan ? { ...graded, due: plan(graded) } : graded);
   const review: ReviewRecord = { ...log, id: input.reviewId, cardId: input.cardId, prevDue: card.due };
   try {
     await Promise.all([cards.put(next), reviews.add(review), tx.done]);

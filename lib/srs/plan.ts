@@ -1,5 +1,7 @@
 import { computeDecayFactor, forgetting_curve } from 'ts-fsrs';
+import type { Interview } from '../settings/model';
 import { State, type SchedulingState } from './card-state';
+import { inScope, type Scoped, type TopicFilter } from './scope';
 
 // Aiming the schedule at an interview: pure functions of a card's FSRS memory state, the
 // scheduler's parameters and the interview's moment. No clock, no browser.
@@ -78,4 +80,43 @@ export function plannedDue(
     due = Math.min(due, Math.max(now, Math.floor(latest)));
   }
   return due;
+}
+
+/**
+ * FSRS's own due time for a card: for a card in review, its last review plus the interval
+ * FSRS gave it (what the plan may have brought forward); otherwise its due time.
+ */
+export function fsrsDue(card: Memory & Pick<SchedulingState, 'due' | 'scheduled_days'>): number {
+  if (card.state !== State.Review || card.last_review === null) return card.due;
+  return card.last_review + card.scheduled_days * DAY;
+}
+
+/** What the plan reads from the settings. */
+export interface PlanSettings extends TopicFilter {
+  interviews: readonly Interview[];
+  dayStartHour: number;
+}
+
+/**
+ * The interviews a card counts for, as deadlines: those whose sections hold it, or, for an
+ * interview without sections, the topics chosen for study.
+ */
+export function deadlinesFor(card: Scoped, settings: PlanSettings): Deadline[] {
+  return settings.interviews
+    .filter((i) => (i.sections.length ? i.sections.includes(card.section) : inScope(card, settings)))
+    .map((i) => ({ at: interviewStart(i.date, settings.dayStartHour), target: i.target }));
+}
+
+/**
+ * A card's due time under the plan, from its FSRS schedule: what a rating stores, and what
+ * the worker sets again when the interviews change or one begins (so that afterwards FSRS's
+ * own due time comes back, nothing lost).
+ */
+export function planCard<C extends Memory & Scoped & Pick<SchedulingState, 'due' | 'scheduled_days'>>(
+  w: readonly number[],
+  card: C,
+  settings: PlanSettings,
+  now: number,
+): number {
+  return plannedDue(w, { ...card, due: fsrsDue(card) }, deadlinesFor(card, settings), now);
 }

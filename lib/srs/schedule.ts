@@ -17,6 +17,9 @@ import {
   type SchedulingState,
 } from './card-state';
 
+import { planCard, type PlanSettings } from './plan';
+import type { Scoped } from './scope';
+
 // The algorithm lives here; the shapes in card-state.ts (re-exported for the code that
 // schedules). Study pages import card-state.ts directly and never load ts-fsrs.
 export { GRADES, isGrade, Rating, State };
@@ -97,6 +100,23 @@ export function gradeCard(
 ): { state: SchedulingState; log: ReviewEntry } {
   const { card, log } = scheduler.next(toFsrsCard(current), new Date(now), rating);
   return { state: fromFsrsCard(card), log: fromFsrsLog(log) };
+}
+
+/**
+ * The due time each rating would give at `now` with the interview plan applied (what a
+ * rating then stores; with no interview ahead, FSRS's own).
+ */
+export function previewPlanned<C extends SchedulingState & Scoped>(
+  scheduler: FSRS,
+  current: C,
+  settings: PlanSettings,
+  now: number,
+): Record<Grade, number> {
+  const preview = scheduler.repeat(toFsrsCard(current), new Date(now));
+  const w = scheduler.parameters.w;
+  return Object.fromEntries(
+    GRADES.map((g) => [g, planCard(w, { ...current, ...fromFsrsCard(preview[g].card) }, settings, now)]),
+  ) as Record<Grade, number>;
 }
 
 /**
