@@ -15,9 +15,13 @@ import type {
 } from '../messaging';
 import type { Settings } from '../settings/model';
 import { makeScheduler, previewPlanned } from '../srs/schedule';
-import { planCard } from '../srs/plan';
+import { interviewStart, planCard, planNewPerDay } from '../srs/plan';
 import { studyDayStart } from '../srs/day';
 import { replanCards } from '../db/plan';
+import { writePace, type PlanPace } from '../db/pace';
+import type { CardRecord } from '../db/schema';
+import { inScope } from '../srs/scope';
+import { badgeCounts } from '../study/queue-read';
 
 // What the worker does for each request from a page: every write of a schedule happens here.
 
@@ -27,12 +31,47 @@ export function productionScheduler(settings: Settings): FSRS {
 }
 
 /**
- * Sets the due times of the cards in review for the interviews as they are now, once per
- * change of the interviews, the topics or the study day; returns how many cards moved.
+ * Sets the due times of the cards in review for the interviews as they are now, and today's
+ * pace of new cards, once per change of the interviews, the topics or the study day;
+ * returns how many cards moved.
  */
-export function replanForInterviews(db: StudyDatabase, settings: Settings, now: number): Promise<number> {
+export async function replanForInterviews(
+  db: StudyDatabase,
+  settings: Settings,
+  now: number,
+): Promise<number> {
   const w = productionScheduler(settings).parameters.w;
-  return replanCards(db, w, settings, studyDayStart(now, settings.dayStartHour), now);
+  const day = studyDayStart(now, settings.dayStartHour);
+  const moved = await replanCards(db, w, settings, day, now);
+  if (moved === null) return 0;
+  await writePace(db, await todaysPace(db, settings, day, now));
+  return moved;
+}
+
+/** The pace of new cards the nearest interview ahead asks for today, or null without one. */
+async function todaysPace(
+  db: StudyDatabase,
+  settings: Settings,
+  day: number,
+  now: number,
+): Promise<PlanPace | null> {
+  const next = settings.interviews
+    .map((i) => ({ ...i, at: interviewStart(i.date, settings.dayStartHour) }))
+    .filter((i) => i.at > now)
+    .sort((a, b) => a.at - b.at)[0];
+  if (!next) return null;
+  const inIt = (c: CardRecord) =>
+    next.sections.length ? next.sections.includes(c.section) : inScope(c, settings);
+  const newLeft = (await db.getAllFromIndex('cards', 'newOrder')).filter(inIt).length;
+  const { due } = await badgeCounts(db, settings, now);
+  const { perDay, short } = planNewPerDay({
+    newLeft,
+    daysLeft: Math.round((next.at - day) / 86_400_000),
+    chosen: settings.newPerDay,
+    budget: settings.planBudget,
+    dueReviews: due,
+  });
+  return { day, perDay, short };
 }
 
 /** The intervals the rating buttons show: the person's retention, without fuzz. */

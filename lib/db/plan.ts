@@ -10,7 +10,8 @@ const PLAN_KEY = 'plan-for';
  * Sets every scheduled card's due time for the interviews as they are now: brought forward
  * where a card would be under an interview's target on the day, FSRS's own again where no
  * interview needs it any more (one removed, or begun). Only when the interviews, the topics
- * or the study day changed since the last time; returns how many cards moved.
+ * or the study day changed since the last time; returns how many cards moved (null: no
+ * change since the last time, nothing done).
  */
 export async function replanCards(
   db: StudyDatabase,
@@ -18,7 +19,7 @@ export async function replanCards(
   settings: PlanSettings,
   studyDay: number,
   now: number,
-): Promise<number> {
+): Promise<number | null> {
   const key = JSON.stringify([
     settings.interviews,
     settings.dayStartHour,
@@ -26,7 +27,7 @@ export async function replanCards(
     settings.disabledTopics,
     studyDay,
   ]);
-  if ((await db.get('meta', PLAN_KEY)) === key) return 0;
+  if ((await db.get('meta', PLAN_KEY)) === key) return null;
   const tx = db.transaction(['cards', 'meta'], 'readwrite');
   const cards = tx.objectStore('cards');
   let moved = 0;

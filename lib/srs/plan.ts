@@ -120,3 +120,27 @@ export function planCard<C extends Memory & Scoped & Pick<SchedulingState, 'due'
 ): number {
   return plannedDue(w, { ...card, due: fsrsDue(card) }, deadlinesFor(card, settings), now);
 }
+
+/** Days before an interview by which every new card should have been met: time to learn it. */
+export const LEARN_DAYS = 3;
+
+/**
+ * How many new cards a day while an interview is ahead: enough to meet every new card in its
+ * scope `LEARN_DAYS` before the day, never fewer than the person chose, and within the
+ * plan's daily budget once today's due reviews are counted. `short` says the budget cannot
+ * cover them all.
+ *
+ * @example
+ * planNewPerDay({ newLeft: 300, daysLeft: 28, chosen: 10, budget: 80, dueReviews: 20 }) // { perDay: 12, short: false }
+ */
+export function planNewPerDay(p: {
+  newLeft: number;
+  daysLeft: number;
+  chosen: number;
+  budget: number;
+  dueReviews: number;
+}): { perDay: number; short: boolean } {
+  const needed = Math.ceil(p.newLeft / Math.max(1, p.daysLeft - LEARN_DAYS));
+  const room = Math.max(0, p.budget - p.dueReviews);
+  return { perDay: Math.max(p.chosen, Math.min(needed, room)), short: needed > room };
+}

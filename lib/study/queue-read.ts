@@ -1,6 +1,7 @@
 // Specific modules, not the lib/db barrel: pages must not pull in import and repair code.
 import { isDueReview, newCardWindow, readQueueWindow } from '../db/queue';
 import type { StudyDatabase } from '../db/open';
+import { readPace } from '../db/pace';
 import type { CardRecord } from '../db/schema';
 import type { Settings } from '../settings/model';
 import { studyDayStart } from '../srs/day';
@@ -77,12 +78,16 @@ export async function studySnapshot(
   now: number,
   { rotate = true, exclude, ownViews, window = REVIEW_WINDOW }: PickOptions = {},
 ): Promise<StudySnapshot> {
+  const dayStart = studyDayStart(now, settings.dayStartHour);
+  // An interview ahead may ask for more new cards today than the person chose (lib/srs/plan.ts).
+  const pace = await readPace(db, dayStart);
+  if (pace && pace.perDay > settings.newPerDay) settings = { ...settings, newPerDay: pace.perDay };
   const excludedIds = [...(exclude ?? [])];
   // One more than may come today: whether the limit holds new cards back.
   const newUpTo = settings.newPerDay + excludedIds.length + 1;
   const countUpTo = settings.maxReviewsPerDay + excludedIds.length + 1;
   const read = await readQueueWindow(db, now, {
-    dayStart: studyDayStart(now, settings.dayStartHour),
+    dayStart,
     // Past the cards this page may pass over: those it leaves out and those other pages
     // showed lately. At most that many of the cards read are passed over, so the rest
     // hold the next card, or every due review was read; either way the window's pick is

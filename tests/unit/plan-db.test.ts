@@ -6,6 +6,9 @@ import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/model';
 import { State } from '@/lib/srs/card-state';
 import { fsrsDue, interviewStart, recallAt } from '@/lib/srs/plan';
 import { makeScheduler } from '@/lib/srs/schedule';
+import { readPace } from '@/lib/db/pace';
+import { studyDayStart } from '@/lib/srs/day';
+import { studySnapshot } from '@/lib/study/queue-read';
 import { T0 } from './helpers';
 
 const DAY = 86_400_000;
@@ -124,5 +127,23 @@ describe('the interview plan in the worker', () => {
     await replanForInterviews(d, settings, T0 + DAY);
     expect((await d.get('cards', 'a'))!.due).toBe(before.get('a'));
     expect((await d.get('cards', 'd'))!.due).toBeLessThan(before.get('d')!);
+  });
+
+  it('asks for more new cards a day when the interview needs them, and says when the budget cannot', async () => {
+    const d = await db();
+    const settings: Settings = { ...withInterview(6), newPerDay: 1 };
+    expect((await studySnapshot(d, settings, T0)).counts.newLeft).toBe(1);
+    await replanForInterviews(d, settings, T0);
+    // Four new cards, three days to meet them before the last three: two a day.
+    expect((await studySnapshot(d, settings, T0)).counts.newLeft).toBe(2);
+    expect(await readPace(d, studyDayStart(T0, settings.dayStartHour))).toMatchObject({
+      perDay: 2,
+      short: false,
+    });
+    // Tomorrow the pace no longer counts until the worker sets tomorrow's.
+    expect((await studySnapshot(d, settings, T0 + DAY)).counts.newLeft).toBe(1);
+    // Without an interview: the person's own limit, and no pace.
+    await replanForInterviews(d, { ...DEFAULT_SETTINGS, newPerDay: 1 }, T0);
+    expect((await studySnapshot(d, settings, T0)).counts.newLeft).toBe(1);
   });
 });

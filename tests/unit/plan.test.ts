@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Rating } from 'ts-fsrs';
 import { State } from '@/lib/srs/card-state';
-import { interviewStart, keepsAbove, plannedDue, recallAt, type Deadline } from '@/lib/srs/plan';
+import {
+  interviewStart,
+  keepsAbove,
+  plannedDue,
+  planNewPerDay,
+  recallAt,
+  type Deadline,
+} from '@/lib/srs/plan';
 import { gradeCard, makeScheduler, newSchedulingState } from '@/lib/srs/schedule';
 
 const DAY = 86_400_000;
@@ -123,6 +130,31 @@ describe('plannedDue', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('planNewPerDay', () => {
+  it('meets every new card three days before the day, never fewer than chosen, within the budget', () => {
+    expect(planNewPerDay({ newLeft: 300, daysLeft: 28, chosen: 10, budget: 80, dueReviews: 20 })).toEqual({
+      perDay: 12,
+      short: false,
+    });
+    expect(planNewPerDay({ newLeft: 20, daysLeft: 28, chosen: 10, budget: 80, dueReviews: 20 })).toEqual({
+      perDay: 10,
+      short: false,
+    });
+    expect(planNewPerDay({ newLeft: 300, daysLeft: 5, chosen: 10, budget: 80, dueReviews: 50 })).toEqual({
+      perDay: 30,
+      short: true,
+    });
+    // The day after tomorrow, or tomorrow: everything left, as far as the budget goes.
+    expect(planNewPerDay({ newLeft: 40, daysLeft: 1, chosen: 0, budget: 80, dueReviews: 0 })).toEqual({
+      perDay: 40,
+      short: false,
+    });
+    expect(planNewPerDay({ newLeft: 0, daysLeft: 10, chosen: 10, budget: 80, dueReviews: 200 }).perDay).toBe(
+      10,
     );
   });
 });
