@@ -3,7 +3,7 @@
 // inside Chromium. Production builds drop this module (the call is behind a constant).
 import bankIndex from 'virtual:bank-index';
 import { badgeState } from '@/lib/background/badge';
-import { isBankSynced } from '@/lib/background/bank-sync';
+import { isBankSynced, placeBank } from '@/lib/background/bank-sync';
 import { makeBackup } from '@/lib/backup/format';
 import {
   openStudyDb,
@@ -18,6 +18,7 @@ import { tallySince } from '@/lib/db/reviews';
 import { readStatsData } from '@/lib/db/stats-read';
 import { recentViews } from '@/lib/db/views';
 import type { Settings } from '@/lib/settings/model';
+import { loadSettings } from '@/lib/settings/store';
 import { studyDayStart } from '@/lib/srs/day';
 import { nextCard, queueCounts } from '@/lib/srs/queue';
 
@@ -41,7 +42,8 @@ async function seed(
   const db = await openStudyDb();
   // The install's bank sync must have committed first: committed after the seed, it would
   // hide every synthetic card (their ids are not in the bank) and leave ~200 cards to measure.
-  while (!(await isBankSynced(db, bankIndex))) await new Promise((r) => setTimeout(r, 50));
+  const placed = await placeBank(db, bankIndex, (await loadSettings()).newOrder);
+  while (!(await isBankSynced(db, placed))) await new Promise((r) => setTimeout(r, 50));
   const f = makeScheduler({ retention: 0.9, fuzz: false });
   const rand = rng(42);
   const now = Date.now();

@@ -5,7 +5,7 @@ import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { badgeState } from '@/lib/background/badge';
 import { replanForInterviews } from '@/lib/background/handlers';
-import { ensureBankSynced } from '@/lib/background/bank-sync';
+import { ensureBankSynced, placeBank } from '@/lib/background/bank-sync';
 import { routeMessage, type WorkerContext } from '@/lib/background/messages';
 import { openWelcomeOnce, WELCOME_PATH, WELCOMED_KEY } from '@/lib/background/welcome';
 import { installBenchHooks } from '@/bench/hooks';
@@ -27,8 +27,9 @@ export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
 
   /**
-   * Opens the database for one event (bringing the bundled bank in first if it changed since
-   * the last sync), reads the settings, runs `work`, and closes the connection again.
+   * Opens the database for one event, reads the settings, brings the bundled bank in if it
+   * (or the order of new cards chosen in the settings) changed since the last sync, runs
+   * `work`, and closes the connection again.
    */
   async function withStudyDb<T>(work: (db: StudyDatabase, settings: Settings) => Promise<T>): Promise<T> {
     const db = await openStudyDb().catch((e: unknown) => {
@@ -36,8 +37,9 @@ export default defineBackground(() => {
       throw e;
     });
     try {
-      await ensureBankSynced(db, bankIndex, Date.now());
-      return await work(db, await loadSettings());
+      const settings = await loadSettings();
+      await ensureBankSynced(db, await placeBank(db, bankIndex, settings.newOrder), Date.now());
+      return await work(db, settings);
     } finally {
       db.close();
     }
@@ -89,7 +91,7 @@ export default defineBackground(() => {
       await showBadge(db, settings);
     },
     saveSettings,
-    bank: bankIndex,
+    bank: (db, settings) => placeBank(db, bankIndex, settings.newOrder),
     now: Date.now,
   };
 

@@ -1,5 +1,5 @@
 declare module 'virtual:bank-index' {
-  import type { BankIndexEntry } from './db/cards';
-  const index: BankIndexEntry[];
+  import type { BundledBankEntry } from './bank/new-order';
+  const index: BundledBankEntry[];
   export default index;
 }

@@ -4,7 +4,8 @@ import { SECTIONS } from '../../lib/bank/taxonomy';
 import { EntryError, parseEntry } from './parse';
 import { hasMath, renderInline, renderMarkdown } from './render';
 import type { CompiledQuestion, SourceEntry } from '../../lib/bank/types';
-import type { BankIndexEntry } from '../../lib/db/cards';
+import type { BundledBankEntry } from '../../lib/bank/new-order';
+import { sensibleOrder, STARTER_IDS } from '../../lib/bank/new-order';
 import { halfWidthInChinese } from './zh-punctuation';
 
 /** Reads every `questions/<section>/*.md` (sections in taxonomy order, files by name). */
@@ -155,7 +156,7 @@ export function compileEntry(e: SourceEntry): CompiledQuestion {
 }
 
 export interface CompiledBank {
-  index: BankIndexEntry[];
+  index: BundledBankEntry[];
   questions: CompiledQuestion[];
 }
 
@@ -180,11 +181,13 @@ export function compileBank(root: string): CompiledBank {
         errors.map((e) => `  ${e.message}`).join('\n'),
     );
   }
+  const sensible = new Map(sensibleOrder(entries, STARTER_IDS).map((id, rank) => [id, rank]));
   const index = questions.map((q, order) => ({
     id: q.id,
     section: q.section,
     topics: q.topics,
     order,
+    sensible: sensible.get(q.id)!,
   }));
   return { index, questions };
 }

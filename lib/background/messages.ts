@@ -26,7 +26,8 @@ export interface WorkerContext {
   /** After a change to the cards: badge and open pages follow (`cardId`: the card that changed). */
   changed(db: StudyDatabase, settings: Settings, cardId?: string): Promise<void>;
   saveSettings(settings: Settings): Promise<unknown>;
-  bank: readonly BankIndexEntry[];
+  /** The bundled bank as placed under these settings (`order`: the place in the new-card queue). */
+  bank(db: StudyDatabase, settings: Settings): Promise<readonly BankIndexEntry[]>;
   now(): number;
 }
 
@@ -107,7 +108,7 @@ async function importBackup(
   ctx: WorkerContext,
 ): Promise<ImportResponse> {
   const retention = req.replaceSettings ? undefined : settings.retention;
-  const out = await restoreFromText(db, req.text, ctx.bank, ctx.now(), retention);
+  const out = await restoreFromText(db, req.text, await ctx.bank(db, settings), ctx.now(), retention);
   if (!out.ok) return { ok: false, message: out.message, problem: out.problem };
   const differ = settingsDiff(settings, out.settings);
   if (req.replaceSettings && differ.length) await ctx.saveSettings(out.settings);
@@ -126,5 +127,6 @@ async function repair(
   settings: Settings,
   ctx: WorkerContext,
 ): Promise<CheckDatabaseResponse> {
-  return { ok: true, report: await checkDatabase(db, ctx.bank, ctx.now(), settings.retention) };
+  const bank = await ctx.bank(db, settings);
+  return { ok: true, report: await checkDatabase(db, bank, ctx.now(), settings.retention) };
 }

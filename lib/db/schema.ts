@@ -17,7 +17,7 @@ export interface CardRecord extends QueueCard {
    * exactly what can fall due.
    */
   reviewDue?: number;
-  /** Only on new cards still in the bank and not suspended: the `newOrder` index is the new-card queue in bank order. */
+  /** Only on new cards still in the bank and not suspended: the `newOrder` index is the new-card queue, in `order`. */
   newOrder?: number;
   /** Set by the person: the card is never shown until it is unsuspended. */
   suspended?: boolean;

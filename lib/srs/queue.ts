@@ -6,7 +6,10 @@ export interface QueueCard extends SchedulingState {
   id: string;
   section: string;
   topics: readonly string[];
-  /** Position in the bank: new cards are introduced in this order. */
+  /**
+   * Place in the new-card queue: new cards are introduced in this order (the bank's own,
+   * the sensible or the shuffled order, as the settings choose; see lib/background/bank-sync.ts).
+   */
   order: number;
   /** False once a question has left the bank; its history is kept but it is not shown. */
   inBank: boolean;
@@ -64,7 +67,7 @@ export function dueCards(cards: readonly QueueCard[], ctx: QueueContext): QueueC
     .filter((c) => c.state !== State.Review || left-- > 0);
 }
 
-/** The new cards that may still be introduced today, in bank order. */
+/** The new cards that may still be introduced today, in queue order (`order`). */
 export function newCards(cards: readonly QueueCard[], ctx: QueueContext): QueueCard[] {
   const left = Math.max(0, ctx.newPerDay - ctx.newToday);
   return cards

@@ -8,6 +8,7 @@ import {
   makeDue,
   openExtensionPage,
   openNewTab,
+  readCard,
   shownCardId,
   waitForOtherCard,
   browserPerSuite,
@@ -51,6 +52,11 @@ describe.runIf(browserAvailable())('the study loop in Chromium', () => {
     const c = await openNewTab(suite.browser.context);
     const ids = [await shownCardId(a), await shownCardId(b), await shownCardId(c)];
     expect(new Set(ids).size).toBe(3);
+    // New cards come in the sensible order, sections interleaved: not one section's cards in a row.
+    const sections = await Promise.all(
+      [a, b, c].map((t) => t.locator('.study-card').getAttribute('data-section')),
+    );
+    expect(new Set(sections).size).toBeGreaterThan(1);
     const before = await countRows(a, 'reviews');
     await Promise.all([a.close(), b.close(), c.close()]);
     const d = await openNewTab(suite.browser.context);
@@ -96,11 +102,11 @@ describe.runIf(browserAvailable())('the study loop in Chromium', () => {
   it('keeps a new tab and the popup side by side in agreement', async () => {
     // Set-up from a page that runs no study session of its own.
     const setup = await openExtensionPage(suite.browser, 'blank.html');
-    await makeDue(setup, 'what-is-langchain');
+    await makeDue(setup, 'langchain-chain-agent-langgraph');
     await setup.close();
     const tab = await openNewTab(suite.browser.context);
     const onTab = await shownCardId(tab);
-    expect(onTab).toBe('what-is-langchain');
+    expect(onTab).toBe('langchain-chain-agent-langgraph');
     const popup = await openExtensionPage(suite.browser, 'popup.html');
     await popup.locator('.study-card[data-confirmed="true"]').waitFor();
     // The popup reviews the queue as it stands, so it shows the card the tab shows.
@@ -152,7 +158,14 @@ describe.runIf(browserAvailable())('the study loop in Chromium', () => {
       await options.locator(`input[name="section-${section}"]`).check();
     }
     await expect.poll(() => options.locator('.saved-note', { hasText: /\S/ }).count()).toBe(1);
-    // The new cards come in bank order again, Basics first.
+    // In bank order (as the settings may choose), the new cards come Basics first.
+    await options.evaluate(async () => {
+      const current = ((await chrome.storage.local.get('settings')).settings ?? {}) as object;
+      await chrome.storage.local.set({ settings: { ...current, newOrder: 'bank' } });
+    });
+    await expect
+      .poll(async () => (await readCard(options, 'alibi-attention-linear-bias'))?.order, { timeout: 10_000 })
+      .toBe(0);
     const tab = await openNewTab(suite.browser.context);
     expect(await tab.locator('.study-card').getAttribute('data-section')).toBe('basics');
     await Promise.all([tab.close(), options.close()]);

@@ -10,6 +10,7 @@ import {
   zhPunctuationProblems,
 } from '@/build/bank/compile';
 import { questionLabels } from '@/lib/bank/labels';
+import { STARTER_IDS } from '@/lib/bank/new-order';
 import { EntryError, parseEntry } from '@/build/bank/parse';
 import { renderMarkdown } from '@/build/bank/render';
 import { SECTIONS } from '@/lib/bank/taxonomy';
@@ -199,18 +200,8 @@ describe('the bundled bank', () => {
 
   it('holds the ten questions the product started from', () => {
     const ids = new Set(bank.questions.map((q) => q.id));
-    for (const id of [
-      'open-source-model-families',
-      'prefix-lm-vs-causal-lm',
-      'llm-repetition-causes',
-      'llm-repetition-mitigation',
-      'bert-vs-llama-chatglm-choice',
-      'what-is-langchain',
-      'llm-training-frameworks',
-      'inference-gpu-memory-grows-and-stays',
-      'llm-inference-gpu-vs-cpu-speed',
-      'int8-vs-fp16-inference-speed',
-    ]) {
+    expect(STARTER_IDS).toHaveLength(10);
+    for (const id of STARTER_IDS) {
       expect(ids.has(id), id).toBe(true);
     }
   });

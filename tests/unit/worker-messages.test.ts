@@ -25,7 +25,7 @@ async function worker(settings: Settings = DEFAULT_SETTINGS) {
     async saveSettings(s) {
       saved = s;
     },
-    bank: BANK,
+    bank: () => Promise.resolve(BANK),
     now: () => T0 + 60_000,
   };
   return { db, ctx, events, saved: () => saved };
