@@ -15,10 +15,10 @@ import type {
 } from '../messaging';
 import type { Settings } from '../settings/model';
 import { makeScheduler, previewPlanned } from '../srs/schedule';
-import { interviewStart, planCard, planNewPerDay } from '../srs/plan';
+import { interviewStart, planCard, planNewPerDay, recallAt } from '../srs/plan';
 import { studyDayStart } from '../srs/day';
 import { replanCards } from '../db/plan';
-import { writePace, type PlanPace } from '../db/pace';
+import { readPace, writePace, type PlanPace } from '../db/pace';
 import type { CardRecord } from '../db/schema';
 import { inScope } from '../srs/scope';
 import { badgeCounts } from '../study/queue-read';
@@ -31,9 +31,10 @@ export function productionScheduler(settings: Settings): FSRS {
 }
 
 /**
- * Sets the due times of the cards in review for the interviews as they are now, and today's
- * pace of new cards, once per change of the interviews, the topics or the study day;
- * returns how many cards moved.
+ * Sets the due times of the cards in review for the interviews as they are now, once per
+ * change of the interviews, the topics or the study day (returns how many cards moved), and
+ * the nearest interview's status: today's pace of new cards (set once a day, so it holds
+ * all day) and the predicted recall on the day (after every change).
  */
 export async function replanForInterviews(
   db: StudyDatabase,
@@ -43,17 +44,18 @@ export async function replanForInterviews(
   const w = productionScheduler(settings).parameters.w;
   const day = studyDayStart(now, settings.dayStartHour);
   const moved = await replanCards(db, w, settings, day, now);
-  if (moved === null) return 0;
-  await writePace(db, await todaysPace(db, settings, day, now));
-  return moved;
+  const kept = moved === null ? await readPace(db, day) : undefined;
+  await writePace(db, await todaysPace(db, settings, day, now, kept));
+  return moved ?? 0;
 }
 
-/** The pace of new cards the nearest interview ahead asks for today, or null without one. */
+/** The nearest interview ahead and the pace of new cards it asks for today (or `kept`'s), or null. */
 async function todaysPace(
   db: StudyDatabase,
   settings: Settings,
   day: number,
   now: number,
+  kept?: PlanPace,
 ): Promise<PlanPace | null> {
   const next = settings.interviews
     .map((i) => ({ ...i, at: interviewStart(i.date, settings.dayStartHour) }))
@@ -64,14 +66,20 @@ async function todaysPace(
     next.sections.length ? next.sections.includes(c.section) : inScope(c, settings);
   const newLeft = (await db.getAllFromIndex('cards', 'newOrder')).filter(inIt).length;
   const { due } = await badgeCounts(db, settings, now);
-  const { perDay, short } = planNewPerDay({
-    newLeft,
-    daysLeft: Math.round((next.at - day) / 86_400_000),
-    chosen: settings.newPerDay,
-    budget: settings.planBudget,
-    dueReviews: due,
-  });
-  return { day, perDay, short };
+  // Predicted recall on the day over the cards it covers; a card never seen counts 0.
+  const w = productionScheduler(settings).parameters.w;
+  const covered = (await db.getAll('cards')).filter((c) => c.inBank && !c.suspended && inIt(c));
+  const ready = covered.reduce((sum, c) => sum + recallAt(w, c, next.at), 0) / Math.max(1, covered.length);
+  const { perDay, short } =
+    kept ??
+    planNewPerDay({
+      newLeft,
+      daysLeft: Math.round((next.at - day) / 86_400_000),
+      chosen: settings.newPerDay,
+      budget: settings.planBudget,
+      dueReviews: due,
+    });
+  return { day, perDay, short, name: next.name, at: next.at, ready };
 }
 
 /** The intervals the rating buttons show: the person's retention, without fuzz. */

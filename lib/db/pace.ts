@@ -11,6 +11,10 @@ export interface PlanPace {
   perDay: number;
   /** The budget cannot meet every new card in time. */
   short: boolean;
+  /** The nearest interview ahead: its name, when its day begins, predicted recall on it (0-1). */
+  name: string;
+  at: number;
+  ready: number;
 }
 
 /** Today's pace of new cards, if the plan set one for this study day. */
