@@ -17,7 +17,10 @@ export function App({ initial }: { initial: Settings }) {
   const counts = useMemo(() => countTopics(bankIndex), []);
   const ui = resolveLang(settings.uiLang, navigator.language);
   const langs = { ui, t: optionsTranslator(ui) };
-  useEffect(() => onSettingsChanged(setSettings), []);
+  // Saves of this page still to be made: while there are any, the page is not drawn from what
+  // an earlier one stored (a box just ticked would blink off until its own save lands).
+  const pending = useRef(0);
+  useEffect(() => onSettingsChanged((s) => pending.current === 0 && setSettings(s)), []);
   useEffect(() => {
     applyDocumentLang(langs.ui);
     document.title = `${langs.t('optionsTitle')} · ${langs.t('appName')}`;
@@ -28,10 +31,16 @@ export function App({ initial }: { initial: Settings }) {
   // of the interviews (a name typed, then a box ticked) never undo each other.
   const saving = useRef<Promise<void>>(Promise.resolve());
   function change(patch: SettingsPatch, where: string) {
+    pending.current++;
     const run = saving.current.then(async () => {
-      const fields = typeof patch === 'function' ? patch(await loadSettings()) : patch;
+      let stored: Settings;
+      try {
+        stored = await saveSettings(typeof patch === 'function' ? patch(await loadSettings()) : patch);
+      } finally {
+        pending.current--;
+      }
       // Nothing is rendered before the save: the control keeps what the person just set.
-      setSettings(await saveSettings(fields));
+      if (pending.current === 0) setSettings(stored);
       // Emptied, then filled a moment later, so a second save of the same control is announced again.
       setSavedIn(null);
       setTimeout(() => setSavedIn(where), 0);
