@@ -1,158 +1,24 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Lang } from '@/lib/settings/model';
 import type { OptionsTranslate } from '@/lib/i18n/options-strings';
-import { SavedNote } from './SavedNote';
-import { checkNumberText, formatRange } from '@/lib/settings/field-check';
-import { LIMITS, type LangChoice, type Settings, type Theme } from '@/lib/settings/model';
+import { CheckField, NumberField, SelectField } from './SettingsFields';
+import { InterviewsPart } from './InterviewsPart';
+import { LIMITS, type LangChoice, type NewOrder, type Settings, type Theme } from '@/lib/settings/model';
 
-/** How long after the last keystroke a typed number is saved. */
-const TYPING_PAUSE_MS = 400;
+/**
+ * A change to save: the fields to set, or a function of the settings as stored at the moment
+ * of saving (so edits made in quick succession never undo each other).
+ */
+export type SettingsPatch = Partial<Settings> | ((stored: Settings) => Partial<Settings>);
 
 export interface SettingsFormProps {
   settings: Settings;
   t: OptionsTranslate;
-  /** `field`: the name of the setting changed, where "Saved" is said once it is stored. */
-  onChange: (patch: Partial<Settings>, field: keyof Settings) => void;
-  /** The field whose change was saved last, which says so next to itself. */
+  /** The interface language (the sections' names). */
+  lang: Lang;
+  /** `where`: the control changed (a setting's name), where "Saved" is said once it is stored. */
+  onChange: (patch: SettingsPatch, where: string) => void;
+  /** The control whose change was saved last, which says so next to itself. */
   savedIn: string | null;
-}
-
-function NumberField(p: {
-  name: keyof Settings;
-  label: string;
-  value: number;
-  min: number;
-  max: number;
-  step?: number;
-  hint?: string;
-  t: OptionsTranslate;
-  saved: boolean;
-  onChange: (v: number) => void;
-}) {
-  const typing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const input = useRef<HTMLInputElement>(null);
-  // What the person typed, kept exactly as typed (even when it cannot be saved) until the
-  // stored value changes while they are elsewhere.
-  const [draft, setDraft] = useState<string | null>(null);
-  useEffect(() => () => clearTimeout(typing.current), []);
-  useEffect(() => {
-    if (document.activeElement !== input.current) setDraft(null);
-  }, [p.value]);
-  const text = draft ?? String(p.value);
-  const check = checkNumberText(text, p);
-  const range = formatRange(p);
-  const id = `field-${p.name}`;
-  const saveIfValid = (typed: string) => {
-    const c = checkNumberText(typed, p);
-    if (c.ok && c.value !== p.value) p.onChange(c.value);
-  };
-  return (
-    <div class="field">
-      <label for={id}>{p.label}</label>
-      <span class="control">
-        <input
-          ref={input}
-          id={id}
-          type="number"
-          name={p.name}
-          value={text}
-          min={p.min}
-          max={p.max}
-          step={p.step ?? 1}
-          aria-invalid={check.ok ? undefined : 'true'}
-          aria-describedby={`${id}-range${check.ok ? '' : ` ${id}-error`}${p.hint ? ` ${id}-hint` : ''}`}
-          // Saved a moment after typing stops (a value typed and left is kept even if the tab is
-          // closed without leaving the field), and at once when the field is left; a value that
-          // is out of range or not a number is never saved.
-          onInput={(e) => {
-            const typed = e.currentTarget.value;
-            setDraft(typed);
-            clearTimeout(typing.current);
-            typing.current = setTimeout(() => saveIfValid(typed), TYPING_PAUSE_MS);
-          }}
-          onChange={(e) => {
-            clearTimeout(typing.current);
-            saveIfValid(e.currentTarget.value);
-          }}
-        />
-        <small id={`${id}-range`} class="muted range">
-          {p.t('allowedRange', { range })}
-        </small>
-        <SavedNote shown={p.saved} t={p.t} />
-      </span>
-      {!check.ok && (
-        <small id={`${id}-error`} class="field-error">
-          {p.t(NUMBER_PROBLEM_KEYS[check.problem], { range, value: text })}
-        </small>
-      )}
-      {p.hint && (
-        <small id={`${id}-hint`} class="muted">
-          {p.hint}
-        </small>
-      )}
-    </div>
-  );
-}
-
-const NUMBER_PROBLEM_KEYS = {
-  notNumber: 'numberNotNumber',
-  notWhole: 'numberNotWhole',
-  outOfRange: 'numberOutOfRange',
-} as const;
-
-function SelectField<T extends string>(p: {
-  name: keyof Settings;
-  label: string;
-  value: T;
-  options: [T, string][];
-  t: OptionsTranslate;
-  saved: boolean;
-  onChange: (v: T) => void;
-}) {
-  const id = `field-${p.name}`;
-  return (
-    <div class="field">
-      <label for={id}>{p.label}</label>
-      <span class="control">
-        <select
-          id={id}
-          name={p.name}
-          value={p.value}
-          onChange={(e) => p.onChange(e.currentTarget.value as T)}
-        >
-          {p.options.map(([v, l]) => (
-            <option key={v} value={v}>
-              {l}
-            </option>
-          ))}
-        </select>
-        <SavedNote shown={p.saved} t={p.t} />
-      </span>
-    </div>
-  );
-}
-
-function CheckField(p: {
-  name: keyof Settings;
-  label: string;
-  checked: boolean;
-  t: OptionsTranslate;
-  saved: boolean;
-  onChange: (on: boolean) => void;
-}) {
-  return (
-    <div class="check-row">
-      <label class="field check">
-        <input
-          type="checkbox"
-          name={p.name}
-          checked={p.checked}
-          onChange={(e) => p.onChange(e.currentTarget.checked)}
-        />
-        <span>{p.label}</span>
-      </label>
-      <SavedNote shown={p.saved} t={p.t} />
-    </div>
-  );
 }
 
 interface PartProps {
@@ -203,6 +69,19 @@ function PacingPart({ settings, t, save, savedIn }: PartProps) {
         t={t}
         {...LIMITS.dayStartHour}
         onChange={(v) => save({ dayStartHour: v })}
+      />
+      <SelectField<NewOrder>
+        name="newOrder"
+        t={t}
+        saved={savedIn === 'newOrder'}
+        label={t('newOrder')}
+        value={settings.newOrder}
+        options={[
+          ['sensible', t('orderSensible')],
+          ['bank', t('orderBank')],
+          ['shuffled', t('orderShuffled')],
+        ]}
+        onChange={(v) => save({ newOrder: v })}
       />
     </section>
   );
@@ -333,12 +212,16 @@ function DisplayPart({ settings, t, save, savedIn }: PartProps) {
   );
 }
 
-/** Pacing, new tabs, languages and theme. Every change is saved at once and said so in its part. */
-export function SettingsForm({ settings, t, onChange, savedIn }: SettingsFormProps) {
-  const save = (patch: Partial<Settings>) => onChange(patch, Object.keys(patch)[0] as keyof Settings);
+/**
+ * Interviews, pacing, new tabs, languages and theme. Every change is saved at once and said
+ * so next to the control changed.
+ */
+export function SettingsForm({ settings, t, lang, onChange, savedIn }: SettingsFormProps) {
+  const save = (patch: Partial<Settings>) => onChange(patch, Object.keys(patch)[0]!);
   const props = { settings, t, save, savedIn };
   return (
     <>
+      <InterviewsPart settings={settings} t={t} lang={lang} savedIn={savedIn} onChange={onChange} />
       <PacingPart {...props} />
       <NewTabPart {...props} />
       <DisplayPart {...props} />

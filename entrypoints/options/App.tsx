@@ -1,14 +1,14 @@
 import bankIndex from 'virtual:bank-index';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { BackupPanel } from '@/components/BackupPanel';
-import { SettingsForm } from '@/components/SettingsForm';
+import { SettingsForm, type SettingsPatch } from '@/components/SettingsForm';
 import { checkAndRepair, checkBackupFile, exportBackup, importBackup } from '@/lib/backup/actions';
 import { TopicFilters, countTopics } from '@/components/TopicFilters';
 import { applyDocumentLang, applyTheme, openBrowse } from '@/lib/pages';
 import { optionsTranslator } from '@/lib/i18n/options-strings';
 import { resolveLang } from '@/lib/settings/model';
 import type { Settings } from '@/lib/settings/model';
-import { onSettingsChanged, saveSettings } from '@/lib/settings/store';
+import { loadSettings, onSettingsChanged, saveSettings } from '@/lib/settings/store';
 
 export function App({ initial }: { initial: Settings }) {
   const [settings, setSettings] = useState(initial);
@@ -17,19 +17,37 @@ export function App({ initial }: { initial: Settings }) {
   const counts = useMemo(() => countTopics(bankIndex), []);
   const ui = resolveLang(settings.uiLang, navigator.language);
   const langs = { ui, t: optionsTranslator(ui) };
-  useEffect(() => onSettingsChanged(setSettings), []);
+  // Saves of this page still to be made: while there are any, the page is not drawn from what
+  // an earlier one stored (a box just ticked would blink off until its own save lands).
+  const pending = useRef(0);
+  useEffect(() => onSettingsChanged((s) => pending.current === 0 && setSettings(s)), []);
   useEffect(() => {
     applyDocumentLang(langs.ui);
     document.title = `${langs.t('optionsTitle')} · ${langs.t('appName')}`;
   }, [langs.ui]);
   useEffect(() => applyTheme(settings.theme), [settings.theme]);
 
-  async function change(patch: Partial<Settings>, where: string) {
-    // Nothing is rendered before the save: the control keeps what the person just set.
-    setSettings(await saveSettings(patch));
-    // Emptied, then filled a moment later, so a second save of the same control is announced again.
-    setSavedIn(null);
-    setTimeout(() => setSavedIn(where), 0);
+  // Saves run one after another, each on the settings the one before stored: two quick edits
+  // of the interviews (a name typed, then a box ticked) never undo each other.
+  const saving = useRef<Promise<void>>(Promise.resolve());
+  function change(patch: SettingsPatch, where: string) {
+    pending.current++;
+    const run = saving.current.then(async () => {
+      let stored: Settings;
+      try {
+        stored = await saveSettings(typeof patch === 'function' ? patch(await loadSettings()) : patch);
+      } finally {
+        pending.current--;
+      }
+      // Nothing is rendered before the save: the control keeps what the person just set.
+      if (pending.current === 0) setSettings(stored);
+      // Emptied, then filled a moment later, so a second save of the same control is announced again.
+      setSavedIn(null);
+      setTimeout(() => setSavedIn(where), 0);
+    });
+    // A save that failed does not stop the ones after it.
+    saving.current = run.catch(() => undefined);
+    return run;
   }
 
   return (
@@ -62,6 +80,7 @@ export function App({ initial }: { initial: Settings }) {
       <SettingsForm
         settings={settings}
         t={langs.t}
+        lang={langs.ui}
         savedIn={savedIn}
         onChange={(p, part) => void change(p, part)}
       />

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '@/components/theme.css';
+import '@/components/options.css';
 import { loadSettings } from '@/lib/settings/store';
 import { applyTheme } from '@/lib/pages';
 import { App } from './App';

@@ -1,5 +1,5 @@
 import type { OptionsKey, OptionsTranslate } from '../i18n/options-strings';
-import type { Settings } from '../settings/model';
+import type { Interview, Settings } from '../settings/model';
 import type { SettingChange } from './preview';
 
 // The words the options page says about an import: each setting a file would change, and
@@ -41,7 +41,17 @@ const CHOICES: Record<string, OptionsKey> = {
 };
 const LANGUAGES: Record<string, string> = { zh: '中文', en: 'English' };
 
+/** Interviews listed by name and date (the first three, then how many more), or "none". */
+function describeInterviews(list: readonly Interview[], t: OptionsTranslate): string {
+  if (!list.length) return t('noneValue');
+  const shown = list.slice(0, SHOWN_INTERVIEWS).map((i) => (i.name ? `${i.name} ${i.date}` : i.date));
+  if (list.length > SHOWN_INTERVIEWS) shown.push(`+${list.length - SHOWN_INTERVIEWS}`);
+  return shown.join(t('comma'));
+}
+const SHOWN_INTERVIEWS = 3;
+
 function describeValue(key: keyof Settings, value: unknown, t: OptionsTranslate): string {
+  if (key === 'interviews' && Array.isArray(value)) return describeInterviews(value as Interview[], t);
   if (Array.isArray(value)) return String(value.length);
   if (typeof value === 'boolean') return t(value ? 'on' : 'off');
   if (key === 'retention' && typeof value === 'number') return value.toFixed(2);

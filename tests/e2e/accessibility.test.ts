@@ -164,10 +164,32 @@ describe.runIf(browserAvailable())('accessibility (axe-core) of every page, in b
         await page.close();
       });
 
-      it('options, with a number refused and an import waiting to be confirmed', async () => {
+      it('options, with an interview, a number refused and an import waiting to be confirmed', async () => {
         const page = await openExtensionPage(suite.browser, 'options.html');
         await page.locator('input[name="newPerDay"]').waitFor();
         await check(page);
+        // One interview ahead and one past, with a section ticked and a target refused.
+        await page.evaluate(() =>
+          chrome.storage.local.get('settings').then((s) =>
+            chrome.storage.local.set({
+              settings: {
+                ...(s.settings as object),
+                interviews: [{ id: 'old', name: 'Last year', date: '2025-01-10', sections: [], target: 0.9 }],
+              },
+            }),
+          ),
+        );
+        await page.locator('fieldset.interview.past').waitFor();
+        await page.getByRole('button', { name: 'Add interview' }).click();
+        const added = page.locator('fieldset.interview:not(.past)');
+        await added.getByLabel('Company or role').fill('Acme');
+        await added.getByLabel('LLMs').check();
+        await added.getByLabel(/Target recall/).fill('120');
+        await added.locator('.field-error').waitFor();
+        await check(page);
+        const removeButtons = page.getByRole('button', { name: 'Remove this interview' });
+        while ((await removeButtons.count()) > 0) await removeButtons.first().click();
+        await page.getByText('No interview set').waitFor();
         const field = page.locator('input[name="newPerDay"]');
         await field.fill('-5');
         await page.locator('.field-error').waitFor();

@@ -78,6 +78,9 @@ describe.runIf(browserAvailable())('the options page in Chromium', () => {
   it("lines labels and controls up at every width: no dropdown cuts its value, each checkbox sits on its label's line", async () => {
     const options = await openExtensionPage(suite.browser, 'options.html');
     await options.locator('input[name="newPerDay"]').waitFor();
+    // With an interview, whose sections are checkboxes too.
+    await options.getByRole('button', { name: 'Add interview' }).click();
+    await options.locator('fieldset.interview').waitFor();
     for (const width of [1280, 683, 420]) {
       await options.setViewportSize({ width, height: 900 });
       const layout = await options.evaluate(() => ({
@@ -104,10 +107,121 @@ describe.runIf(browserAvailable())('the options page in Chromium', () => {
         sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
       }));
       expect(layout.cut, `${width} px`).toEqual([]);
-      expect(layout.checks.length).toBeGreaterThanOrEqual(2);
+      expect(layout.checks.length).toBeGreaterThanOrEqual(7);
       for (const c of layout.checks) expect(c, `${width} px`).toEqual({ nextToIt: true, sameLine: true });
       expect(layout.sideways, `${width} px`).toBe(0);
     }
+    await options.getByRole('button', { name: 'Remove this interview' }).click();
+    await options.getByText('No interview set').waitFor();
+    await options.close();
+  });
+
+  it('adds an interview 5 days ahead, keeps it across a reload, refuses a target of 120 with its range, and removes it', async () => {
+    const options = await openExtensionPage(suite.browser, 'options.html');
+    const stored = () =>
+      options.evaluate(() =>
+        chrome.storage.local
+          .get('settings')
+          .then(
+            (s) =>
+              s.settings as { interviews: Record<string, unknown>[]; planBudget: number; newOrder: string },
+          ),
+      );
+    // Five days after today's study day (which begins at 4:00), as the person's calendar says it.
+    const day = await options.evaluate(() => {
+      const d = new Date(Date.now() - 4 * 3_600_000);
+      d.setDate(d.getDate() + 5);
+      return {
+        iso: d.toLocaleDateString('sv'),
+        typed: d
+          .toLocaleDateString('en-US', { month: '2-digit', day: '2-digit', year: 'numeric' })
+          .replace(/\D/g, ''),
+      };
+    });
+    await options.getByText('No interview set').waitFor();
+
+    await options.getByRole('button', { name: 'Add interview' }).click();
+    const interview = options.locator('fieldset.interview');
+    await interview.waitFor();
+    // The new interview's date has the focus, four weeks ahead; the person types over it.
+    const date = interview.getByLabel('Date');
+    await expect.poll(() => date.evaluate((e) => e === document.activeElement)).toBe(true);
+    await date.press('ArrowLeft');
+    await date.press('ArrowLeft');
+    await options.keyboard.type(day.typed);
+    await interview.getByLabel('Company or role').fill('Acme');
+    await interview.getByLabel('LLMs').check();
+    const target = interview.getByLabel(/Target recall/);
+    expect(await target.inputValue()).toBe('95');
+    await target.fill('90');
+    await target.press('Tab');
+    await expect
+      .poll(async () => (await stored()).interviews)
+      .toEqual([expect.objectContaining({ name: 'Acme', date: day.iso, sections: ['llm'], target: 0.9 })]);
+    await expect.poll(() => interview.locator('legend').first().textContent()).toBe('Acme in 5 days');
+    await expect
+      .poll(() =>
+        interview
+          .locator('.field', { has: options.locator('input[name="interviewTarget"]') })
+          .locator('.saved-note')
+          .textContent(),
+      )
+      .toBe('Saved');
+
+    await options.reload();
+    const again = options.locator('fieldset.interview');
+    await again.waitFor();
+    expect(await again.getByLabel('Date').inputValue()).toBe(day.iso);
+    expect(await again.getByLabel('Company or role').inputValue()).toBe('Acme');
+    expect(await again.getByLabel('LLMs').isChecked()).toBe(true);
+    expect(await again.getByLabel('Basics').isChecked()).toBe(false);
+    expect(await again.getByLabel(/Target recall/).inputValue()).toBe('90');
+    expect(await again.textContent()).toContain('Allowed: 80–99');
+
+    // A target of 120 stays as typed, is marked invalid with the range, and is not stored.
+    const bad = again.getByLabel(/Target recall/);
+    await bad.fill('120');
+    await bad.press('Tab');
+    await options.waitForTimeout(700);
+    expect(await bad.getAttribute('aria-invalid')).toBe('true');
+    expect(await again.locator('.field-error').textContent()).toBe('Not saved: 120 is outside 80–99.');
+    expect((await stored()).interviews[0]!.target).toBe(0.9);
+
+    // The plan's budget and the order of new cards are saved like any other setting.
+    await options.locator('input[name="planBudget"]').fill('120');
+    await options.locator('input[name="planBudget"]').press('Tab');
+    await options.locator('select[name="newOrder"]').selectOption('shuffled');
+    await expect
+      .poll(async () => [(await stored()).planBudget, (await stored()).newOrder])
+      .toEqual([120, 'shuffled']);
+
+    await again.getByRole('button', { name: 'Remove this interview' }).click();
+    await expect.poll(async () => (await stored()).interviews).toEqual([]);
+    await options.getByText('No interview set').waitFor();
+    // The focus goes to Add interview, not to the page's start.
+    expect(await options.evaluate(() => document.activeElement?.textContent)).toBe('Add interview');
+    await options.close();
+  });
+
+  it('marks an interview whose day has passed as past', async () => {
+    const options = await openExtensionPage(suite.browser, 'options.html');
+    await options.evaluate(() =>
+      chrome.storage.local.get('settings').then((s) =>
+        chrome.storage.local.set({
+          settings: {
+            ...(s.settings as object),
+            interviews: [{ id: 'old', name: 'Last year', date: '2025-01-10', sections: [], target: 0.95 }],
+          },
+        }),
+      ),
+    );
+    await options.reload();
+    const past = options.locator('fieldset.interview.past');
+    await expect
+      .poll(() => past.locator('legend').first().textContent())
+      .toBe('Last year past: it no longer changes the schedule');
+    await past.getByRole('button', { name: 'Remove this interview' }).click();
+    await options.getByText('No interview set').waitFor();
     await options.close();
   });
 });

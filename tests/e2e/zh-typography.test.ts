@@ -47,6 +47,27 @@ describe.runIf(browserAvailable())('the interface in Chinese, page by page, in C
     await options.locator('select[name="contentLang"]').selectOption('zh');
     await expect.poll(() => options.locator('html').getAttribute('lang')).toBe('zh-CN');
     await look('options', options);
+    // An interview ahead and one past.
+    await options.evaluate(() =>
+      chrome.storage.local.get('settings').then((s) =>
+        chrome.storage.local.set({
+          settings: {
+            ...(s.settings as object),
+            interviews: [{ id: 'old', name: '去年', date: '2025-01-10', sections: [], target: 0.9 }],
+          },
+        }),
+      ),
+    );
+    await options.locator('fieldset.interview.past').waitFor();
+    await options.getByRole('button', { name: '添加面试' }).click();
+    await options.locator('fieldset.interview:not(.past)').waitFor();
+    await options.locator('fieldset.interview:not(.past) input[name="interviewTarget"]').fill('120');
+    await options.locator('.field-error').waitFor();
+    await look('options, interviews', options);
+    await options.locator('fieldset.interview:not(.past) input[name="interviewTarget"]').fill('95');
+    const removeButtons = options.getByRole('button', { name: '删除这场面试' });
+    while ((await removeButtons.count()) > 0) await removeButtons.first().click();
+    await options.locator('.no-interviews').waitFor();
     await options.locator('input[name="newPerDay"]').fill('-5');
     await options.locator('.field-error').waitFor();
     await look('options, a number refused', options);

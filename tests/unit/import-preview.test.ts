@@ -67,6 +67,31 @@ describe('what an import would change, shown before it is applied', () => {
     );
   });
 
+  it('names the interviews a file would set, by name and date, so a moved date shows too', () => {
+    const acme = { id: 'a', name: 'Acme', date: '2027-01-06', sections: [], target: 0.95 };
+    const later = { ...acme, date: '2027-01-13' };
+    const unnamed = { ...acme, id: 'b', name: '', date: '2027-02-01' };
+    expect(describeSettingChange({ key: 'interviews', from: [], to: [acme] }, en)).toBe(
+      'Interviews: none → Acme 2027-01-06',
+    );
+    expect(describeSettingChange({ key: 'interviews', from: [acme], to: [later] }, en)).toBe(
+      'Interviews: Acme 2027-01-06 → Acme 2027-01-13',
+    );
+    expect(describeSettingChange({ key: 'interviews', from: [acme, unnamed], to: [] }, zh)).toBe(
+      '面试：Acme 2027-01-06、2027-02-01 → 无',
+    );
+    const many = [1, 2, 3, 4, 5].map((d) => ({ ...acme, id: `i${d}`, date: `2027-03-0${d}` }));
+    expect(describeSettingChange({ key: 'interviews', from: [], to: many }, en)).toBe(
+      'Interviews: none → Acme 2027-03-01, Acme 2027-03-02, Acme 2027-03-03, +2',
+    );
+    expect(describeSettingChange({ key: 'planBudget', from: 80, to: 120 }, en)).toBe(
+      'Most cards a day for the interview plan: 80 → 120',
+    );
+    expect(describeSettingChange({ key: 'newOrder', from: 'sensible', to: 'shuffled' }, zh)).toBe(
+      '新卡顺序：先学基础，各分区交替 → 随机',
+    );
+  });
+
   it('says after an import whether the settings were kept or which changed', () => {
     const done = { added: 3, skipped: 2, rebuilt: 1 };
     expect(describeImportDone({ ...done, settingsChanged: [], settingsKept: true }, en)).toMatch(
