@@ -3,6 +3,7 @@ import { formatWhen, type Translate } from '@/lib/i18n/strings';
 import type { CalmReason } from '@/lib/study/pacing';
 import type { Lang } from '@/lib/settings/model';
 import type { StudyCounts } from '@/lib/study/queue-read';
+import { InterviewLine } from './InterviewLine';
 
 export interface CalmPageProps {
   reason: CalmReason;
@@ -64,6 +65,7 @@ export function CalmPage(p: CalmPageProps) {
           )}
         </p>
       )}
+      <InterviewLine counts={c} t={p.t} />
       <p class="calm-actions">
         {p.reason === 'snoozed' && (
           <button type="button" class="tool" onClick={p.onResume}>

@@ -1,7 +1,7 @@
 // Specific modules, not the lib/db barrel: pages must not pull in import and repair code.
 import { isDueReview, newCardWindow, readQueueWindow } from '../db/queue';
 import type { StudyDatabase } from '../db/open';
-import { readPace } from '../db/pace';
+import { readPace, type PlanPace } from '../db/pace';
 import type { CardRecord } from '../db/schema';
 import type { Settings } from '../settings/model';
 import { studyDayStart } from '../srs/day';
@@ -22,6 +22,8 @@ export interface StudyCounts extends QueueCounts {
   reviewedToday: number;
   /** Cards today's limits hold back: due reviews past the daily maximum, or new cards past the new-card limit. */
   heldBack?: 'reviews' | 'new' | undefined;
+  /** The nearest interview ahead, as the worker last saw it (lib/db/pace.ts). */
+  interview?: PlanPace | undefined;
 }
 
 export interface StudySnapshot {
@@ -120,7 +122,7 @@ export async function studySnapshot(
   const snap: StudySnapshot = {
     cards: [...read.learning, ...read.reviews.cards, ...fresh],
     ctx,
-    counts: { due: 0, newLeft: 0, nextDue: read.nextDue, reviewedToday: tally.total },
+    counts: { due: 0, newLeft: 0, nextDue: read.nextDue, reviewedToday: tally.total, interview: pace },
     reviews: {
       total: read.reviews.total,
       excluded: read.ids.filter((c): c is CardRecord => c !== undefined),

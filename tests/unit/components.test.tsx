@@ -1,3 +1,4 @@
+import { InterviewLine } from '@/components/InterviewLine';
 import { RatingBar } from '@/components/RatingBar';
 import { CalmPage } from '@/components/CalmPage';
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
@@ -142,5 +143,39 @@ describe('RatingBar', () => {
       />,
     );
     expect(shown()).toEqual(['Again1m1', 'Hard6m2', 'Good1d3', 'Easy3d4']);
+  });
+});
+
+describe('InterviewLine', () => {
+  const counts = { due: 12, newLeft: 8, nextDue: null, reviewedToday: 3 };
+  const pace = { day: Date.now() - 3_600_000, perDay: 8, short: false, name: 'Acme', at: 0, ready: 0.823 };
+
+  it('counts down to the interview with the readiness and today’s cards, in both languages', () => {
+    const at = pace.day + 5 * 86_400_000;
+    const { container, rerender } = render(
+      <InterviewLine counts={{ ...counts, interview: { ...pace, at } }} t={translator('en')} />,
+    );
+    expect(container.textContent).toBe('Interview (Acme) in 5 days · ready 82% · today: 20 cards');
+    rerender(
+      <InterviewLine
+        counts={{ ...counts, interview: { ...pace, at, name: '', short: true } }}
+        t={translator('zh')}
+      />,
+    );
+    expect(container.textContent).toBe('面试还有 5 天 · 准备度 82% · 今天 20 张 · 每日预算不够学完所有新卡');
+    rerender(
+      <InterviewLine
+        counts={{ ...counts, interview: { ...pace, at: pace.day + 86_400_000 } }}
+        t={translator('en')}
+      />,
+    );
+    expect(container.textContent).toBe('Interview (Acme) tomorrow · ready 82% · today: 20 cards');
+    rerender(
+      <InterviewLine
+        counts={{ ...counts, interview: { ...pace, at: Date.now() - 1 } }}
+        t={translator('en')}
+      />,
+    );
+    expect(container.textContent).toBe('');
   });
 });
