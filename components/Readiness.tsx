@@ -183,8 +183,8 @@ function InterviewReadiness({
 }
 
 /**
- * Readiness for each interview ahead, a line for each one passed, and with none ahead a
- * line saying where interviews are set.
+ * Readiness for each interview ahead (soonest first), a line for each one passed, and with
+ * none ahead a line saying where interviews are set.
  */
 export function InterviewsReadiness({
   data,
@@ -197,6 +197,9 @@ export function InterviewsReadiness({
 }) {
   return (
     <>
+      {data.ahead.map((r) => (
+        <InterviewReadiness key={r.interview.id} r={r} titles={data.titles} t={t} lang={lang} />
+      ))}
       {data.passed.map((i) => (
         <p key={i.id} class="muted interview-passed" data-interview={i.id}>
           {i.name
@@ -215,9 +218,6 @@ export function InterviewsReadiness({
           {t('noInterviewAfter')}
         </p>
       )}
-      {data.ahead.map((r) => (
-        <InterviewReadiness key={r.interview.id} r={r} titles={data.titles} t={t} lang={lang} />
-      ))}
     </>
   );
 }
