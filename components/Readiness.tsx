@@ -1,15 +1,15 @@
 import { useState } from 'preact/hooks';
-import type { Interview, Lang } from '@/lib/settings/model';
+import type { Lang } from '@/lib/settings/model';
 import { sectionById } from '@/lib/bank/taxonomy';
 import type { StatsTranslate } from '@/lib/i18n/stats-strings';
-import type { Readiness, ReadinessRow } from '@/lib/stats/readiness';
+import type { PassedInterview, Readiness, ReadinessRow } from '@/lib/stats/readiness';
 import { RecallCurve } from './RecallCurve';
 import { formatDay, percent } from './stats-format';
 
 /** What the page knows of its interviews: readiness for those ahead, and those passed. */
 export interface InterviewsData {
   ahead: readonly Readiness[];
-  passed: readonly Interview[];
+  passed: readonly PassedInterview[];
   /** Question titles of the cards at risk, by card id (the id shows until it is loaded). */
   titles: Readonly<Record<string, string>>;
 }
@@ -200,13 +200,21 @@ export function InterviewsReadiness({
       {data.ahead.map((r) => (
         <InterviewReadiness key={r.interview.id} r={r} titles={data.titles} t={t} lang={lang} />
       ))}
-      {data.passed.map((i) => (
-        <p key={i.id} class="muted interview-passed" data-interview={i.id}>
-          {i.name
-            ? t('interviewPassed', { name: i.name, date: formatDay(i.date, lang) })
-            : t('interviewPassedUnnamed', { date: formatDay(i.date, lang) })}
-        </p>
-      ))}
+      {data.passed.map(({ interview: i, today }) => {
+        const date = formatDay(i.date, lang);
+        const line = today
+          ? i.name
+            ? t('interviewToday', { name: i.name })
+            : t('interviewTodayUnnamed')
+          : i.name
+            ? t('interviewPassed', { name: i.name, date })
+            : t('interviewPassedUnnamed', { date });
+        return (
+          <p key={i.id} class="muted interview-passed" data-interview={i.id} data-today={today}>
+            {line}
+          </p>
+        );
+      })}
       {data.ahead.length === 0 && (
         <p class="muted no-interview">
           {t('noInterview')}

@@ -276,10 +276,20 @@ export function readinessAhead(
     .sort((a, b) => a.at - b.at || a.interview.name.localeCompare(b.interview.name));
 }
 
-/** The interviews whose day has begun: the page says they have passed. */
+/** An interview whose day has begun: today's, or one passed. */
+export interface PassedInterview {
+  interview: Interview;
+  /** Its day is the current study day. */
+  today: boolean;
+}
+
+/** The interviews whose day has begun: the page says they are today or have passed. */
 export function interviewsPassed(
   interviews: readonly Interview[],
   opts: Pick<ReadinessOptions, 'now' | 'dayStartHour'>,
-): Interview[] {
-  return interviews.filter((i) => interviewStart(i.date, opts.dayStartHour) <= opts.now);
+): PassedInterview[] {
+  const today = studyDayStart(opts.now, opts.dayStartHour);
+  return interviews
+    .filter((i) => interviewStart(i.date, opts.dayStartHour) <= opts.now)
+    .map((interview) => ({ interview, today: interviewStart(interview.date, opts.dayStartHour) === today }));
 }

@@ -92,8 +92,12 @@ describe('readiness on the statistics page', () => {
   });
 
   it('says where interviews are set when none is ahead, and which have passed', () => {
-    view([{ ...acme, date: '2027-01-02' }]);
+    view([
+      { ...acme, date: '2027-01-02' },
+      { ...acme, id: 'today', name: 'Globex', date: '2027-01-10' },
+    ]);
     expect(screen.getByText('The interview Acme on Jan 2, 2027 has passed.')).toBeTruthy();
+    expect(screen.getByText('The interview Globex is today. Good luck!')).toBeTruthy();
     const link = screen.getByRole('link', { name: 'Set an interview in Options' });
     expect(link.getAttribute('href')).toBe('/options.html');
     expect(link.parentElement!.textContent).toBe(

@@ -181,7 +181,10 @@ describe('readiness for an interview', () => {
     expect(interviewReadiness(today, cards, { ...opts, now: at('2027-01-10T02:00') })!.daysLeft).toBe(1);
     const all = [ahead, past, today, interview()];
     expect(readinessAhead(all, cards, opts).map((r) => r.interview.id)).toEqual(['i1', 'a']);
-    expect(interviewsPassed(all, opts).map((i) => i.id)).toEqual(['p', 't']);
+    expect(interviewsPassed(all, opts).map((p) => [p.interview.id, p.today])).toEqual([
+      ['p', false],
+      ['t', true],
+    ]);
     expect(readinessAhead([past], cards, opts)).toEqual([]);
   });
 
