@@ -4,7 +4,7 @@ export interface ChartNumbersProps {
   t: StatsTranslate;
   /** The heading of the value column (the first column is the date). */
   valueLabel: string;
-  rows: readonly { key: string; date: string; value: number }[];
+  rows: readonly { key: string; date: string; value: number | string }[];
 }
 
 /** A chart's numbers as a table, folded away under "Show the numbers". */

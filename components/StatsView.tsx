@@ -3,6 +3,7 @@ import type { StatsTranslate } from '@/lib/i18n/stats-strings';
 import type { Stats } from '@/lib/stats/stats';
 import { ForecastChart } from './ForecastChart';
 import { Heatmap } from './Heatmap';
+import { InterviewsReadiness, type InterviewsData } from './Readiness';
 import { RetentionTable } from './RetentionTable';
 import { StateCounts } from './StateCounts';
 
@@ -11,12 +12,17 @@ export interface StatsViewProps {
   /** Desired retention from the settings, shown next to the true retention. */
   desired: number;
   dayStartHour: number;
+  /** Readiness for the interviews set in the options (issue 14); none: the section is left out. */
+  interviews?: InterviewsData;
   t: StatsTranslate;
   lang: Lang;
 }
 
-/** The statistics page's body: today and the streak, then each chart; a welcome before any review. */
-export function StatsView({ stats, desired, dayStartHour, t, lang }: StatsViewProps) {
+/**
+ * The statistics page's body: today and the streak, readiness for the interviews ahead, then
+ * each chart; a welcome before any review.
+ */
+export function StatsView({ stats, desired, dayStartHour, interviews, t, lang }: StatsViewProps) {
   const empty = stats.totalReviews === 0;
   return (
     <>
@@ -41,6 +47,7 @@ export function StatsView({ stats, desired, dayStartHour, t, lang }: StatsViewPr
           </div>
         </dl>
       )}
+      {interviews && <InterviewsReadiness data={interviews} t={t} lang={lang} />}
       {!empty && (
         <>
           <section aria-labelledby="h-heatmap">

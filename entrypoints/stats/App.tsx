@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { StatsView } from '@/components/StatsView';
 import { studyDb } from '@/lib/db/open';
 import { readStatsData, type StatsData } from '@/lib/db/stats-read';
@@ -8,6 +8,10 @@ import { applyDocumentLang, applyTheme, openOptions, pageLangs } from '@/lib/pag
 import type { Settings } from '@/lib/settings/model';
 import { onSettingsChanged } from '@/lib/settings/store';
 import { computeStats } from '@/lib/stats/stats';
+import { interviewsPassed, readinessAhead } from '@/lib/stats/readiness';
+import { SCHEDULER_W } from '@/lib/stats/scheduler-w';
+import { loadQuestion } from '@/lib/bank/load';
+import { htmlToText } from '@/lib/bank/search-index';
 
 type Loaded =
   { kind: 'loading' } | { kind: 'ready'; data: StatsData; at: number } | { kind: 'error'; message: string };
@@ -15,7 +19,8 @@ type Loaded =
 export function App({ initial }: { initial: Settings }) {
   const [settings, setSettings] = useState(initial);
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
-  const ui = pageLangs(settings).ui;
+  const [titles, setTitles] = useState<Record<string, string>>({});
+  const { ui, content } = pageLangs(settings);
   const t = statsTranslator(ui);
 
   useEffect(() => {
@@ -54,6 +59,41 @@ export function App({ initial }: { initial: Settings }) {
     [loaded, settings.dayStartHour],
   );
 
+  const readiness = useMemo(() => {
+    if (loaded.kind !== 'ready') return null;
+    const opts = {
+      w: SCHEDULER_W,
+      now: loaded.at,
+      dayStartHour: settings.dayStartHour,
+      filter: settings,
+    };
+    return {
+      ahead: readinessAhead(settings.interviews, loaded.data.cards, opts),
+      passed: interviewsPassed(settings.interviews, opts),
+    };
+  }, [loaded, settings]);
+
+  // The titles of the cards at risk: one small question file each, in the content language.
+  const atRisk = readiness?.ahead.flatMap((r) => r.atRisk.map((c) => c.id)) ?? [];
+  const requested = useRef(new Set<string>());
+  const missing = [...new Set(atRisk)].filter((id) => !requested.current.has(`${content}:${id}`));
+  useEffect(() => {
+    for (const id of missing) {
+      requested.current.add(`${content}:${id}`);
+      void loadQuestion(id)
+        .then((q) => setTitles((old) => ({ ...old, [`${content}:${id}`]: htmlToText(q[content].question) })))
+        .catch(() => setTitles((old) => ({ ...old, [`${content}:${id}`]: id })));
+    }
+  }, [missing.join(' '), content]);
+  const titlesShown = useMemo(() => {
+    const out: Record<string, string> = {};
+    for (const id of atRisk) {
+      const title = titles[`${content}:${id}`];
+      if (title !== undefined) out[id] = title;
+    }
+    return out;
+  }, [titles, atRisk.join(' '), content]);
+
   return (
     <div class="page stats">
       <header class="stats-header">
@@ -71,6 +111,7 @@ export function App({ initial }: { initial: Settings }) {
           stats={stats}
           desired={settings.retention}
           dayStartHour={settings.dayStartHour}
+          interviews={readiness ? { ...readiness, titles: titlesShown } : undefined}
           t={t}
           lang={ui}
         />

@@ -235,9 +235,21 @@ describe.runIf(browserAvailable())('accessibility (axe-core) of every page, in b
         await page.close();
       });
 
-      it('statistics', async () => {
+      it('statistics, then with an interview ahead and a section of its table unfolded', async () => {
         const page = await openExtensionPage(suite.browser, 'stats.html');
         await page.locator('svg').first().waitFor();
+        await check(page);
+        await page.evaluate(async () => {
+          const d = new Date();
+          d.setDate(d.getDate() + 5);
+          const date = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+          const interviews = [{ id: 'a11y', name: 'Acme', date, sections: [], target: 0.95 }];
+          const { settings } = await chrome.storage.local.get('settings');
+          await chrome.storage.local.set({ settings: { ...(settings as object), interviews } });
+        });
+        await page.locator('.readiness .recall-curve svg').waitFor();
+        await page.locator('.readiness .fold').first().click();
+        await page.locator('.readiness .topic-row').first().waitFor();
         await check(page);
         await page.close();
       });

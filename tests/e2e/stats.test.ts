@@ -7,7 +7,9 @@ import {
   makeDue,
   openExtensionPage,
   openNewTab,
+  readCard,
   revealAndRate,
+  shownCardId,
   type Launched,
 } from './harness';
 
@@ -264,5 +266,248 @@ describe.runIf(browserAvailable())('the statistics page in Chromium', () => {
       await stats.close();
     }
     await options.close();
+  });
+});
+
+/** An interview as the settings store it (lib/settings/model.ts). */
+interface StoredInterview {
+  id: string;
+  name: string;
+  date: string;
+  sections: string[];
+  target: number;
+}
+
+/** One interview's readiness, worked out in the page from the raw card records. */
+interface ExpectedReadiness {
+  daysLeft: number;
+  rows: Record<string, { cards: number; seen: number; ready: number; recall: number }>;
+  atRisk: { id: string; recall: number }[];
+}
+
+/**
+ * Runs in an extension page: the readiness figures of `interviews` from the cards in
+ * IndexedDB, by hand. FSRS's forgetting curve R = (1 + factor·t/S)^(-w20), with
+ * factor = 0.9^(-1/w20) − 1, t the days from the last review to the start of the
+ * interview's day (its date at 4:00, the default day start), rounded to 8 decimals as
+ * ts-fsrs rounds it; a card never reviewed counts 0. Scope: cards in the bank, not
+ * suspended, in the interview's sections (every section here otherwise: no topic is off).
+ */
+async function expectedReadiness(
+  page: Page,
+  interviews: StoredInterview[],
+  w20: number,
+): Promise<Record<string, ExpectedReadiness>> {
+  return page.evaluate(
+    async ({ interviews, w20 }) => {
+      const db = await new Promise<IDBDatabase>((res, rej) => {
+        const r = indexedDB.open('llm-cards');
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      type Card = {
+        id: string;
+        section: string;
+        topics: string[];
+        state: number;
+        stability: number;
+        last_review: number | null;
+        inBank: boolean;
+        suspended?: boolean;
+      };
+      const cards = await new Promise<Card[]>((res) => {
+        const req = db.transaction('cards').objectStore('cards').getAll();
+        req.onsuccess = () => res(req.result as Card[]);
+      });
+      db.close();
+      const factor = Math.pow(0.9, -1 / w20) - 1;
+      const seen = (c: Card) => c.state !== 0 && c.last_review !== null && c.stability > 0;
+      const today = new Date();
+      if (today.getHours() < 4) today.setDate(today.getDate() - 1);
+      today.setHours(4, 0, 0, 0);
+      const out: Record<string, ExpectedReadiness> = {};
+      for (const i of interviews) {
+        const [y, m, d] = i.date.split('-').map(Number) as [number, number, number];
+        const at = new Date(y, m - 1, d, 4).getTime();
+        const recall = (c: Card) => {
+          if (!seen(c)) return 0;
+          const t = Math.max(0, at - c.last_review!) / 86_400_000;
+          return Math.round(Math.pow(1 + (factor * t) / c.stability, -w20) * 1e8) / 1e8;
+        };
+        const scope = cards.filter(
+          (c) => c.inBank && !c.suspended && (i.sections.length === 0 || i.sections.includes(c.section)),
+        );
+        const rows: ExpectedReadiness['rows'] = {};
+        for (const c of scope) {
+          const r = recall(c);
+          for (const key of ['all', c.section, ...new Set(c.topics.map((t) => `${c.section}/${t}`))]) {
+            const row = (rows[key] ??= { cards: 0, seen: 0, ready: 0, recall: 0 });
+            row.cards++;
+            row.recall += r;
+            if (seen(c)) row.seen++;
+            if (r >= i.target) row.ready++;
+          }
+        }
+        for (const row of Object.values(rows)) row.recall /= row.cards;
+        const atRisk = scope
+          .filter(seen)
+          .map((c) => ({ id: c.id, recall: recall(c) }))
+          .sort((a, b) => a.recall - b.recall || (a.id < b.id ? -1 : 1))
+          .slice(0, 10);
+        out[i.id] = { daysLeft: Math.round((at - today.getTime()) / 86_400_000), rows, atRisk };
+      }
+      return out;
+    },
+    { interviews, w20 },
+  );
+}
+
+describe.runIf(browserAvailable())('readiness for an interview on the statistics page, in Chromium', () => {
+  const suite = browserPerSuite();
+
+  it('shows the figures worked out from the cards in IndexedDB with FSRS’s forgetting curve', async () => {
+    const { default_w } = await import('ts-fsrs');
+    // A few new cards rated on new tabs, Easy to Again.
+    const tab = await openNewTab(suite.browser.context);
+    const rated: string[] = [];
+    for (const key of ['4', '4', '3', '1', '2', '4', '3']) {
+      rated.push((await shownCardId(tab))!);
+      await revealAndRate(tab, key);
+    }
+    await tab.close();
+
+    // Two interviews, written into the settings as the options page would: in 5 days over the
+    // topics chosen (every card here), and in 10 days over the first rated card's section.
+    const setup = await openExtensionPage(suite.browser, 'blank.html');
+    const section = (await readCard(setup, rated[0]!))!.section as string;
+    const interviews = await setup.evaluate(async (section) => {
+      const day = (n: number) => {
+        const d = new Date();
+        if (d.getHours() < 4) d.setDate(d.getDate() - 1);
+        d.setDate(d.getDate() + n);
+        return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      };
+      const interviews = [
+        { id: 'soon', name: 'Acme', date: day(5), sections: [], target: 0.95 },
+        { id: 'later', name: 'Globex', date: day(10), sections: [section], target: 0.8 },
+        { id: 'gone', name: 'Initech', date: day(-3), sections: [], target: 0.9 },
+      ];
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...(settings as object), interviews } });
+      return interviews;
+    }, section);
+    await setup.close();
+
+    const stats = await openStats(suite.browser);
+    await stats.locator('.readiness').nth(1).waitFor();
+    const expected = await expectedReadiness(stats, interviews.slice(0, 2), default_w[20]!);
+    expect(
+      await stats.locator('.readiness').evaluateAll((s) => s.map((x) => x.getAttribute('data-interview'))),
+    ).toEqual(['soon', 'later']);
+    expect(await text(stats, '.interview-passed')).toMatch(/^The interview Initech on .* has passed\.$/);
+    expect(await stats.locator('.no-interview').count()).toBe(0);
+
+    const pct = (x: number) => `${Math.round(x * 100)}%`;
+    for (const i of interviews.slice(0, 2)) {
+      const e = expected[i.id]!;
+      const all = e.rows.all!;
+      const box = stats.locator(`.readiness[data-interview="${i.id}"]`);
+      expect(await box.locator('h2').textContent()).toMatch(
+        new RegExp(`^Readiness for ${i.name} on .+ in ${e.daysLeft} days$`),
+      );
+      expect(e.daysLeft).toBe(i.id === 'soon' ? 5 : 10);
+      // Every rated card is in the first interview: seen; the rest of the bank never seen.
+      if (i.id === 'soon') expect(all.seen).toBe(rated.length);
+      expect(all.cards - all.seen).toBeGreaterThan(0);
+
+      const recall = box.locator('[data-stat="recall"]');
+      expect(Number(await recall.getAttribute('data-value'))).toBeCloseTo(all.recall, 6);
+      expect(await recall.textContent()).toBe(pct(all.recall));
+      const ready = box.locator('[data-stat="ready"]');
+      expect(await ready.getAttribute('data-n')).toBe(String(all.ready));
+      expect(await ready.textContent()).toBe(pct(all.ready / all.cards));
+      expect(await box.locator('[data-stat="never-seen"]').textContent()).toBe(String(all.cards - all.seen));
+
+      // The table: overall and each section, then the first section's topics once unfolded.
+      const rowsShown = async () =>
+        box.locator('.readiness-table tr[data-key]').evaluateAll((trs) =>
+          trs.map((tr) => {
+            const td = tr.querySelectorAll('td');
+            return {
+              key: tr.getAttribute('data-key')!,
+              cards: Number(td[1]!.getAttribute('data-cards')),
+              seen: Number(td[2]!.getAttribute('data-seen')),
+              ready: Number(td[1]!.getAttribute('data-ready')),
+              recall: Number(td[0]!.getAttribute('data-recall')),
+            };
+          }),
+        );
+      await box.locator('.readiness-table .fold').first().click();
+      const shown = await rowsShown();
+      expect(shown.filter((r) => r.key.includes('/')).length).toBeGreaterThan(0);
+      const sectionsExpected = Object.keys(e.rows)
+        .filter((k) => !k.includes('/'))
+        .sort();
+      expect(
+        shown
+          .filter((r) => !r.key.includes('/'))
+          .map((r) => r.key)
+          .sort(),
+      ).toEqual(sectionsExpected);
+      for (const r of shown) {
+        const want = e.rows[r.key]!;
+        expect({ ...r, recall: 0 }, r.key).toEqual({ key: r.key, ...want, recall: 0 });
+        expect(r.recall, r.key).toBeCloseTo(want.recall, 6);
+      }
+
+      // The cards most at risk, lowest first, each linking to browse under its question.
+      const risk = await box.locator('.at-risk li').evaluateAll((lis) =>
+        lis.map((li) => ({
+          id: li.getAttribute('data-card')!,
+          recall: Number(li.getAttribute('data-recall')),
+          href: li.querySelector('a')!.getAttribute('href'),
+        })),
+      );
+      expect(risk.map((r) => r.id)).toEqual(e.atRisk.map((r) => r.id));
+      risk.forEach((r, k) => {
+        expect(r.recall).toBeCloseTo(e.atRisk[k]!.recall, 6);
+        expect(r.href).toBe(`/browse.html#${r.id}`);
+      });
+      await expect.poll(() => box.locator('.at-risk a').first().textContent()).not.toBe(risk[0]!.id);
+
+      // The curve: one point a day from today to the interview's, ending at the overall figure.
+      const points = await box
+        .locator('.recall-curve circle')
+        .evaluateAll((cs) => cs.map((c) => Number(c.getAttribute('data-recall'))));
+      expect(points).toHaveLength(e.daysLeft + 1);
+      expect(points.at(-1)!).toBeCloseTo(all.recall, 6);
+      for (let k = 1; k < points.length; k++) expect(points[k]!).toBeLessThanOrEqual(points[k - 1]!);
+    }
+
+    // The first at-risk card opens in browse.
+    const first = stats.locator('.readiness[data-interview="soon"] .at-risk a').first();
+    const id = await first.locator('xpath=..').getAttribute('data-card');
+    await first.click();
+    await stats.locator('.card-detail').waitFor();
+    expect(new URL(stats.url()).hash).toBe(`#${id}`);
+    await stats.close();
+  });
+
+  it('says where interviews are set when none is ahead', async () => {
+    const setup = await openExtensionPage(suite.browser, 'blank.html');
+    await setup.evaluate(async () => {
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...(settings as object), interviews: [] } });
+    });
+    await setup.close();
+    const stats = await openStats(suite.browser);
+    const line = stats.locator('.no-interview');
+    await line.waitFor();
+    expect(await line.textContent()).toBe(
+      'No interview ahead. Set an interview in Options and this page forecasts how ready you will be on the day.',
+    );
+    expect(await line.getByRole('link').getAttribute('href')).toBe('/options.html');
+    expect(await stats.locator('.readiness').count()).toBe(0);
+    await stats.close();
   });
 });
