@@ -15,12 +15,11 @@ import type {
 } from '../messaging';
 import type { Settings } from '../settings/model';
 import { makeScheduler, previewPlanned } from '../srs/schedule';
-import { interviewStart, planCard, planNewPerDay, recallAt } from '../srs/plan';
+import { planCard, planNewPerDay } from '../srs/plan';
+import { readinessAhead } from '../stats/readiness';
 import { studyDayStart } from '../srs/day';
 import { replanCards } from '../db/plan';
 import { readPace, writePace, type PlanPace } from '../db/pace';
-import type { CardRecord } from '../db/schema';
-import { inScope } from '../srs/scope';
 import { badgeCounts } from '../study/queue-read';
 
 // What the worker does for each request from a page: every write of a schedule happens here.
@@ -57,29 +56,22 @@ async function todaysPace(
   now: number,
   kept?: PlanPace,
 ): Promise<PlanPace | null> {
-  const next = settings.interviews
-    .map((i) => ({ ...i, at: interviewStart(i.date, settings.dayStartHour) }))
-    .filter((i) => i.at > now)
-    .sort((a, b) => a.at - b.at)[0];
-  if (!next) return null;
-  const inIt = (c: CardRecord) =>
-    next.sections.length ? next.sections.includes(c.section) : inScope(c, settings);
-  const newLeft = (await db.getAllFromIndex('cards', 'newOrder')).filter(inIt).length;
-  const { due } = await badgeCounts(db, settings, now);
-  // Predicted recall on the day over the cards it covers; a card never seen counts 0.
   const w = productionScheduler(settings).parameters.w;
-  const covered = (await db.getAll('cards')).filter((c) => c.inBank && !c.suspended && inIt(c));
-  const ready = covered.reduce((sum, c) => sum + recallAt(w, c, next.at), 0) / Math.max(1, covered.length);
+  const opts = { w, now, dayStartHour: settings.dayStartHour, filter: settings, atRisk: 0 };
+  // The nearest interview ahead, as the statistics page shows it: never-seen cards count 0.
+  const next = readinessAhead(settings.interviews, await db.getAll('cards'), opts)[0];
+  if (!next) return null;
+  const { due } = await badgeCounts(db, settings, now);
   const { perDay, short } =
     kept ??
     planNewPerDay({
-      newLeft,
+      newLeft: next.neverSeen,
       daysLeft: Math.round((next.at - day) / 86_400_000),
       chosen: settings.newPerDay,
       budget: settings.planBudget,
       dueReviews: due,
     });
-  return { day, perDay, short, name: next.name, at: next.at, ready };
+  return { day, perDay, short, name: next.interview.name, at: next.at, ready: next.overall.recall };
 }
 
 /** The intervals the rating buttons show: the person's retention, without fuzz. */

@@ -9,6 +9,7 @@ import { makeScheduler } from '@/lib/srs/schedule';
 import { readPace } from '@/lib/db/pace';
 import { studyDayStart } from '@/lib/srs/day';
 import { studySnapshot } from '@/lib/study/queue-read';
+import { interviewReadiness } from '@/lib/stats/readiness';
 import { T0 } from './helpers';
 
 const DAY = 86_400_000;
@@ -136,10 +137,16 @@ describe('the interview plan in the worker', () => {
     await replanForInterviews(d, settings, T0);
     // Four new cards, three days to meet them before the last three: two a day.
     expect((await studySnapshot(d, settings, T0)).counts.newLeft).toBe(2);
-    expect(await readPace(d, studyDayStart(T0, settings.dayStartHour))).toMatchObject({
-      perDay: 2,
-      short: false,
+    const pace = await readPace(d, studyDayStart(T0, settings.dayStartHour));
+    expect(pace).toMatchObject({ perDay: 2, short: false, name: 'Acme' });
+    // The readiness the popup shows is the statistics page's.
+    const stats = interviewReadiness(settings.interviews[0]!, await d.getAll('cards'), {
+      w,
+      now: T0,
+      dayStartHour: settings.dayStartHour,
+      filter: settings,
     });
+    expect(pace!.ready).toBe(stats!.overall.recall);
     // Tomorrow the pace no longer counts until the worker sets tomorrow's.
     expect((await studySnapshot(d, settings, T0 + DAY)).counts.newLeft).toBe(1);
     // Without an interview: the person's own limit, and no pace.
