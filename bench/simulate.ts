@@ -22,7 +22,7 @@ import {
   type Grade,
 } from 'ts-fsrs';
 import { fromFsrsCard } from '../lib/srs/schedule';
-import { plannedDue, recallAt, type Deadline } from '../lib/srs/plan';
+import { plannedDue, planNewPerDay, recallAt, type Deadline } from '../lib/srs/plan';
 
 const DAY = 86_400_000;
 const MIN = 60_000;
@@ -122,10 +122,22 @@ export function simulate(
     truth: createEmptyCard(new Date(start)),
     introduced: false,
   }));
-  // New cards at an even pace, so that the last ones are met a week before the day.
-  const newPerDay = Math.ceil(scenario.cards / Math.max(1, scenario.days - 7));
+  // New cards at an even pace, so that the last ones are met a week before the day; the
+  // plan sets its own pace each day, as the extension's worker does (planNewPerDay).
+  const evenPace = Math.ceil(scenario.cards / Math.max(1, scenario.days - 7));
   const perDay: number[] = [];
   for (let day = 0; day < scenario.days; day++) {
+    const newPerDay =
+      strategy === 'plan'
+        ? planNewPerDay({
+            newLeft: cards.filter((c) => !c.introduced).length,
+            daysLeft: scenario.days - day,
+            chosen: 0,
+            budget: scenario.daily_limit,
+            dueReviews: cards.filter((c) => c.introduced && c.model.due.getTime() <= start + (day + 1) * DAY)
+              .length,
+          }).perDay
+        : evenPace;
     const session = start + day * DAY + 15 * 3_600_000;
     let t = session;
     let ratings = 0;
