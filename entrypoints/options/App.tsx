@@ -31,6 +31,9 @@ export function App({ initial }: { initial: Settings }) {
   // of the interviews (a name typed, then a box ticked) never undo each other.
   const saving = useRef<Promise<void>>(Promise.resolve());
   function change(patch: SettingsPatch, where: string) {
+    // Drawn at once as the person set it, so nothing drawn before the save lands (a "Saved"
+    // note, say) puts a box just ticked back; what is stored replaces it once all have landed.
+    setSettings((s) => ({ ...s, ...(typeof patch === 'function' ? patch(s) : patch) }));
     pending.current++;
     const run = saving.current.then(async () => {
       let stored: Settings;
