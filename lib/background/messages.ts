@@ -1,4 +1,5 @@
 import type { BankIndexEntry } from '../db/cards';
+import { forgetPlan } from '../db/plan';
 import type { StudyDatabase } from '../db/open';
 import { checkDatabase } from '../db/repair';
 import { parseBackup, restoreFromText } from '../backup/import';
@@ -69,14 +70,15 @@ export function routeMessage(message: unknown, ctx: WorkerContext): Promise<unkn
       () => message.cardId,
     );
   if (isPreviewImportRequest(message)) return reply((db, s) => previewBackup(db, s, message.text, ctx));
+  // Both rebuild schedules from the log (FSRS's due times): the interview plan is set again.
   if (isImportRequest(message))
     return reply(
-      (db, s) => importBackup(db, s, message, ctx),
+      (db, s) => importBackup(db, s, message, ctx).then(forgetPlan(db)),
       () => undefined,
     );
   if (isCheckDatabaseRequest(message))
     return reply(
-      (db, s) => repair(db, s, ctx),
+      (db, s) => repair(db, s, ctx).then(forgetPlan(db)),
       () => undefined,
     );
   return undefined;

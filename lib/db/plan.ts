@@ -6,6 +6,14 @@ import { withQueueKeys } from './queue-keys';
 /** What the plan was last set for: the settings it reads and the study day (an interview may have begun). */
 const PLAN_KEY = 'plan-for';
 
+/** After schedules were rebuilt from the log (import, repair): the next refresh plans every card again. */
+export function forgetPlan(db: StudyDatabase) {
+  return async <R>(res: R): Promise<R> => {
+    await db.delete('meta', PLAN_KEY);
+    return res;
+  };
+}
+
 /**
  * Sets every scheduled card's due time for the interviews as they are now: brought forward
  * where a card would be under an interview's target on the day, FSRS's own again where no

@@ -7,6 +7,7 @@ import { State } from '@/lib/srs/card-state';
 import { fsrsDue, interviewStart, recallAt } from '@/lib/srs/plan';
 import { makeScheduler } from '@/lib/srs/schedule';
 import { readPace } from '@/lib/db/pace';
+import { forgetPlan } from '@/lib/db/plan';
 import { studyDayStart } from '@/lib/srs/day';
 import { studySnapshot } from '@/lib/study/queue-read';
 import { interviewReadiness } from '@/lib/stats/readiness';
@@ -152,5 +153,19 @@ describe('the interview plan in the worker', () => {
     // Without an interview: the person's own limit, and no pace.
     await replanForInterviews(d, { ...DEFAULT_SETTINGS, newPerDay: 1 }, T0);
     expect((await studySnapshot(d, settings, T0)).counts.newLeft).toBe(1);
+  });
+
+  it('plans again after schedules were rebuilt from the log (import, repair)', async () => {
+    const d = await db();
+    for (const id of ['a', 'b', 'c']) await study(d, DEFAULT_SETTINGS, id);
+    const settings = withInterview(6);
+    expect(await replanForInterviews(d, settings, T0 + DAY)).toBeGreaterThan(0);
+    const planned = await d.getAll('cards');
+    // A rebuild writes FSRS's due times back, as replay gives them.
+    for (const c of planned) await d.put('cards', { ...c, due: fsrsDue(c) });
+    expect(await replanForInterviews(d, settings, T0 + DAY)).toBe(0);
+    await forgetPlan(d)(null);
+    expect(await replanForInterviews(d, settings, T0 + DAY)).toBeGreaterThan(0);
+    expect((await d.getAll('cards')).map((c) => c.due)).toEqual(planned.map((c) => c.due));
   });
 });
