@@ -185,11 +185,15 @@ async function statsScreenshots() {
     await tab.close();
     const now = Date.now();
     const history = madeUpHistory(bank, now);
+    // An interview 12 days ahead over the LLM section, so the page shows its readiness first.
+    const day = new Date(now + 12 * 86_400_000);
+    const date = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
     const settings = {
       ...DEFAULT_SETTINGS,
       uiLang: 'en' as const,
       contentLang: 'en' as const,
       theme: 'light' as const,
+      interviews: [{ id: 'demo', name: 'Acme', date, sections: ['llm'], target: 0.95 }],
     };
     writeFileSync(file, JSON.stringify(makeBackup({ ...history, meta: {} }, settings, now)));
 
@@ -209,13 +213,17 @@ async function statsScreenshots() {
     await stats.locator('.retention .fold').first().click();
     await stats.waitForTimeout(300);
     await stats.screenshot({ path: 'docs/stats.png', fullPage: true });
+    await stats.locator('section.readiness').screenshot({ path: 'docs/readiness.png' });
+    await options.locator('section.interviews').screenshot({ path: 'docs/interviews-options.png' });
 
     await options.locator('select[name="uiLang"]').selectOption('zh');
     await options.locator('select[name="theme"]').selectOption('dark');
     await stats.locator('h1').filter({ hasText: '学习统计' }).waitFor();
     await stats.waitForTimeout(300);
     await stats.screenshot({ path: 'docs/stats-zh-dark.png', fullPage: true });
-    console.log(`wrote docs/stats.png, docs/stats-zh-dark.png (${history.reviews.length} made-up reviews)`);
+    console.log(
+      `wrote docs/stats.png, docs/readiness.png, docs/interviews-options.png, docs/stats-zh-dark.png (${history.reviews.length} made-up reviews)`,
+    );
   } finally {
     rmSync(file, { force: true });
     await browser.close();
