@@ -49,6 +49,8 @@ describe('plannedDue', () => {
     const card = reviewed(20);
     expect(plannedDue(w, card, [], T0)).toBe(card.due);
     expect(plannedDue(w, card, [{ at: T0 - DAY, target: 0.95 }], T0)).toBe(card.due);
+    // The day itself: it began an hour ago, and the plan has done its work.
+    expect(plannedDue(w, card, [{ at: T0 - 3_600_000, target: 0.95 }], T0)).toBe(card.due);
     expect(plannedDue(w, reviewed(3), [interviewIn(10)], T0)).toBe(reviewed(3).due);
   });
 
