@@ -18,7 +18,8 @@ import type { Checkpoint, DeviceLog } from './types';
  * compact(log, Date.now(), 14, makeScheduler({ retention, fuzz: false }))
  */
 export function compact(log: DeviceLog, now: number, keepDays: number, scheduler: FSRS): DeviceLog {
-  const horizon = now - keepDays * DAY;
+  // On a UTC day boundary, so devices compacting on the same day write the same checkpoints (see withoutShared).
+  const horizon = Math.floor((now - keepDays * DAY) / DAY) * DAY;
   if (log.horizon !== undefined && log.horizon >= horizon) return log;
   const undone = new Set(log.events.flatMap((e) => (e.kind === 'undo' ? [e.reviewId] : [])));
   const isOld = (e: { at: number }) => e.at <= horizon;
