@@ -13,6 +13,7 @@ import {
   SYNC_VERSION,
   type RawEvent,
 } from './format';
+import { cardKeyTable } from './pack';
 import type { Checkpoint, DeviceLog, SyncEvent } from './types';
 
 /** Nothing in sync is dated before this. */
@@ -260,4 +261,42 @@ export function devicesIn(items: Record<string, unknown>): string[] {
     .sort();
 }
 
-export { SETTINGS_KEY };
+/** Everything in `storage.sync` read at once: what can be merged, and what was left alone and why. */
+export interface SyncSnapshot {
+  /** Every other device's log that read whole. */
+  devices: DeviceLog[];
+  settings?: { settings: Settings; at: number; deviceId: string };
+  /** Data refused (corrupt or hostile), in words: ignored, the local database unchanged. */
+  problems: string[];
+  /** Data of a newer format, left alone: the extension should be updated. */
+  newer: string[];
+}
+
+/**
+ * Reads everything `storage.sync` returned: each device whole or not at all, the settings
+ * item, and what was refused. The device `self` is skipped (its own data is its local database).
+ *
+ * @example
+ * decodeSync(await browser.storage.sync.get(null), bankIds, deviceId, Date.now())
+ */
+export function decodeSync(
+  items: Record<string, unknown>,
+  knownCardIds: Iterable<string>,
+  self: string,
+  now: number,
+): SyncSnapshot {
+  const table = cardKeyTable(knownCardIds);
+  const out: SyncSnapshot = { devices: [], problems: [], newer: [] };
+  for (const id of devicesIn(items)) {
+    if (id === self) continue;
+    const read = decodeDevice(items, id, table, now);
+    if (read.ok) out.devices.push(read.value);
+    else (read.newer ? out.newer : out.problems).push(read.message);
+  }
+  if (SETTINGS_KEY in items) {
+    const s = decodeSettings(items[SETTINGS_KEY], now);
+    if (s.ok) out.settings = s.value;
+    else (s.newer ? out.newer : out.problems).push(s.message);
+  }
+  return out;
+}

@@ -18,7 +18,7 @@ import {
 import { merge } from '@/lib/sync/merge';
 import { cardKey, cardKeyTable, packFixed, packUint, packUuid, Reader, unpackUuid } from '@/lib/sync/pack';
 import type { DeviceLog } from '@/lib/sync/types';
-import { decodeDevice, decodeSettings, devicesIn } from '@/lib/sync/validate';
+import { decodeDevice, decodeSettings, decodeSync, devicesIn } from '@/lib/sync/validate';
 import { CARDS, DAY, historyArb, scheduler, T0, unionLog } from './sync-helpers';
 import { readdirSync } from 'node:fs';
 
@@ -237,5 +237,31 @@ describe('refusing bad sync data, whole, with a message', () => {
     });
     expect(decodeSettings({ ...item, v: 9 }, NOW)).toMatchObject({ ok: false, newer: true });
     expect(decodeSettings({ ...item, t: -1 }, NOW)).toMatchObject({ ok: false, newer: false });
+  });
+});
+
+describe('everything in sync at once', () => {
+  it('reads each device whole or not at all, skips itself, and says what it left alone', () => {
+    const log = (deviceId: string, at: number): DeviceLog => ({
+      deviceId,
+      checkpoints: [],
+      events: [{ kind: 'rating', id: crypto.randomUUID(), cardId: 'kv-cache', rating: 3, at }],
+    });
+    const items: Record<string, unknown> = {
+      ...itemsFor(log('me', T0), T0),
+      ...itemsFor(log('home', T0 + DAY), T0 + DAY),
+      // A device whose clock runs 3 hours ahead is believed.
+      ...itemsFor(log('fast', NOW + 3 * 3_600_000), NOW + 3 * 3_600_000),
+      ...itemsFor(log('broken', T0), T0),
+      ...itemsFor(log('future', T0), T0),
+      ...settingsItem(DEFAULT_SETTINGS, T0, 'home'),
+    };
+    items[partKey('broken', 0)] = { v: SYNC_VERSION, b: 'yesterday', e: [], c: '', n: [] };
+    items[headKey('future')] = { v: SYNC_VERSION + 1, n: 1, t: T0 };
+    const read = decodeSync(items, CARDS, 'me', NOW);
+    expect(read.devices.map((d) => d.deviceId)).toEqual(['fast', 'home']);
+    expect(read.problems).toEqual([expect.stringContaining('device broken, part 0: b')]);
+    expect(read.newer).toEqual([expect.stringContaining('update the extension')]);
+    expect(read.settings?.deviceId).toBe('home');
   });
 });

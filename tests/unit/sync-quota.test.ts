@@ -51,14 +51,12 @@ function study(cardCount: number, days: number, devices: string[] = ['laptop']) 
     if (rnd() < 0.02)
       logs.get(device)!.push({ kind: 'suspend', cardId: ids[Math.floor(rnd() * introduced)]!, at: t + 1 });
     if (rnd() < 0.02)
-      logs
-        .get(device)!
-        .push({
-          kind: 'note',
-          cardId: ids[Math.floor(rnd() * introduced)]!,
-          at: t + 2,
-          text: 'GQA shares K/V heads',
-        });
+      logs.get(device)!.push({
+        kind: 'note',
+        cardId: ids[Math.floor(rnd() * introduced)]!,
+        at: t + 2,
+        text: 'GQA shares K/V heads',
+      });
   }
   const now = START + days * DAY + 20 * 3_600_000;
   return {
