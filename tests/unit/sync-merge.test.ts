@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compact, withoutShared } from '@/lib/sync/compact';
 import { merge } from '@/lib/sync/merge';
+import { itemsFor } from '@/lib/sync/format';
+import { cardKeyTable } from '@/lib/sync/pack';
 import type { DeviceLog } from '@/lib/sync/types';
+import { decodeDevice } from '@/lib/sync/validate';
 import { CARDS, DAY, historyArb, replayUnion, scheduler, T0, unionLog } from './sync-helpers';
 
 const RUNS = { numRuns: 150 };
@@ -177,5 +180,35 @@ describe('compaction', () => {
     const c = compact(log, T0 + 12 * DAY, 1, scheduler);
     expect(merge([c], scheduler).cards).toEqual(merge([log], scheduler).cards);
     expect(c.checkpoints).toEqual([]);
+  });
+});
+
+describe('two browsers that exchanged everything', () => {
+  it('hold the same schedule for every card, whatever order the data came in, checkpoints included', () => {
+    const now = T0 + 90 * DAY;
+    const table = cardKeyTable(CARDS);
+    fc.assert(
+      fc.property(
+        historyArb,
+        fc.integer({ min: 0, max: 80 }),
+        fc.integer({ min: 0, max: 30 }),
+        (h, afterDays, keepDays) => {
+          // One device compacted its whole view; the others still hold their raw logs.
+          const compacted = compact(unionLog(h.devices, 'zz'), T0 + afterDays * DAY, keepDays, scheduler);
+          const all = [...h.devices, compacted];
+          // Through storage.sync: every log written as items and read back, as the other browser would.
+          const received = all.map((d) => {
+            const read = decodeDevice(JSON.parse(JSON.stringify(itemsFor(d, now))), d.deviceId, table, now);
+            if (!read.ok) throw new Error(read.message);
+            return read.value;
+          });
+          const here = merge(all, scheduler);
+          expect(merge([...received].reverse(), scheduler)).toEqual(here);
+          expect(merge([all[0]!, ...received.slice(1)], scheduler)).toEqual(here);
+          expect(states(all)).toEqual(replayUnion(h.devices));
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });
