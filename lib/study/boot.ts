@@ -139,7 +139,9 @@ export function bootStudyPage({
         applyTheme(s.theme);
         for (const l of listeners) l(s);
         void session.settingsChanged(s);
-      });
+      })
+      // One change that failed (its strings could not load) must not stop the ones after it.
+      .catch((e: unknown) => console.error(e));
   };
   onQueueChanged((m) => void session.queueChanged(m.cardId));
   onSettingsChanged(changed);

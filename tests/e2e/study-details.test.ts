@@ -154,8 +154,9 @@ describe.runIf(browserAvailable())('the new tab, in detail, in Chromium', () => 
       }, lang);
       await popup.reload();
       await popup.setViewportSize({ width: 420, height: 600 });
+      // The page starts from its mirror of the settings, then follows the stored ones.
       await expect
-        .poll(() => popup.locator('.queue-header dt').first().textContent())
+        .poll(() => popup.locator('.queue-header dt').first().textContent(), { timeout: 10_000 })
         .toBe(lang === 'en' ? 'Due now' : '待复习');
       const header = await popup.evaluate(() => ({
         labels: [...document.querySelectorAll('.queue-header dt')].map((dt) => ({
