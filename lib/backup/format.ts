@@ -28,7 +28,8 @@ export const REVIEW_COLUMNS = [
 export type ReviewRow = [string, string, ...number[]];
 
 /** A card as a backup holds it: its schedule and placement, without the derived index keys. */
-export type BackupCard = Omit<CardRecord, 'reviewDue' | 'newOrder'>;
+/** A card as a backup holds it: without its index keys and its undo bookkeeping (`resetFrom`). */
+export type BackupCard = Omit<CardRecord, 'reviewDue' | 'newOrder' | 'resetFrom'>;
 
 export interface BackupFile {
   format: typeof BACKUP_FORMAT;
@@ -63,7 +64,7 @@ export function makeBackup(history: HistorySnapshot, settings: Settings, now: nu
     version: BACKUP_VERSION,
     exportedAt: new Date(now).toISOString(),
     settings,
-    cards: history.cards.map(({ reviewDue: _r, newOrder: _n, ...card }) => card),
+    cards: history.cards.map(({ reviewDue: _r, newOrder: _n, resetFrom: _f, ...card }) => card),
     reviewColumns: [...REVIEW_COLUMNS],
     reviews: inTimeOrder(history.reviews).map(reviewToRow),
   };

@@ -1,5 +1,5 @@
 import type { DBSchema } from 'idb';
-import type { Grade, ReviewEntry } from '../srs/card-state';
+import type { Grade, ReviewEntry, SchedulingState } from '../srs/card-state';
 import type { QueueCard } from '../srs/queue';
 
 export const DB_NAME = 'llm-cards';
@@ -30,6 +30,8 @@ export interface CardRecord extends QueueCard {
    * statistics) but no longer shape its schedule: a rebuild replays only later ones.
    */
   resetAt?: number;
+  /** The schedule the latest reset replaced, kept so that undo can restore it exactly. */
+  resetFrom?: SchedulingState & { resetAt?: number };
 }
 
 /** One rating, append-only. `id` is made where the rating was given, so a retry is stored once. */

@@ -10,6 +10,18 @@ export interface ActionableCard extends SchedulingState {
   buriedUntil?: number;
   note?: string;
   resetAt?: number;
+  /** The schedule the latest reset replaced (with its own earlier reset): what undo restores. */
+  resetFrom?: SchedulingState & { resetAt?: number };
+}
+
+/** A card's schedule fields alone, and its reset time. */
+function scheduleOf(c: ActionableCard): SchedulingState & { resetAt?: number } {
+  const { due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state } = c;
+  return {
+    ...{ due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state },
+    last_review: c.last_review,
+    ...(c.resetAt === undefined ? {} : { resetAt: c.resetAt }),
+  };
 }
 
 /**
@@ -46,14 +58,16 @@ export function applyCardAction<C extends ActionableCard>(
       break;
     case 'reset':
       set = { ...set, buriedUntil: undefined };
-      base = { ...schedule, ...newSchedulingState(now), resetAt: now };
+      base = { ...schedule, ...newSchedulingState(now), resetAt: now, resetFrom: scheduleOf(card) };
       break;
     case 'unreset': {
-      // Only the reset itself is taken back: not once the card was rated or reset again.
-      if (card.resetAt !== action.resetAt || card.reps > 0)
+      // Only the reset itself is taken back, to the schedule this database kept when it was
+      // made: not once the card was rated or reset again.
+      const from = card.resetFrom;
+      if (card.resetAt !== action.resetAt || card.reps > 0 || !from)
         throw new Error('the card was rated or reset again since, so the reset stays.');
-      const { resetAt: _, ...rest } = schedule;
-      base = { ...rest, ...action.before } as typeof base;
+      const { resetAt: _, resetFrom: _f, ...rest } = schedule;
+      base = { ...rest, ...from } as typeof base;
       break;
     }
     case 'note':

@@ -71,35 +71,9 @@ export type CardAction =
   | { kind: 'bury' }
   | { kind: 'unbury' }
   | { kind: 'reset' }
-  /** Takes a reset back: the schedule it replaced, while the card is untouched since (`resetAt`). */
-  | { kind: 'unreset'; resetAt: number; before: ScheduleBefore }
+  /** Takes the reset made at `resetAt` back, while the card is untouched since. */
+  | { kind: 'unreset'; resetAt: number }
   | { kind: 'note'; text: string };
-
-/** A card's schedule before a reset, with its own earlier reset, if any. */
-export type ScheduleBefore = SchedulingState & { resetAt?: number };
-
-const SCHEDULE_NUMBERS = [
-  'due',
-  'stability',
-  'difficulty',
-  'elapsed_days',
-  'scheduled_days',
-  'learning_steps',
-  'reps',
-  'lapses',
-] as const;
-
-function isScheduleBefore(v: unknown): v is ScheduleBefore {
-  if (typeof v !== 'object' || v === null) return false;
-  const r = v as Record<string, unknown>;
-  const finite = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
-  return (
-    SCHEDULE_NUMBERS.every((k) => finite(r[k])) &&
-    [0, 1, 2, 3].includes(r.state as number) &&
-    (r.last_review === null || finite(r.last_review)) &&
-    (r.resetAt === undefined || finite(r.resetAt))
-  );
-}
 
 export const NOTE_MAX_LENGTH = 500;
 
@@ -112,6 +86,6 @@ export function isCardAction(a: unknown): a is CardAction {
   if (typeof a !== 'object' || a === null) return false;
   const r = a as Record<string, unknown>;
   if (r.kind === 'note') return typeof r.text === 'string' && r.text.length <= 10 * NOTE_MAX_LENGTH;
-  if (r.kind === 'unreset') return typeof r.resetAt === 'number' && isScheduleBefore(r.before);
+  if (r.kind === 'unreset') return typeof r.resetAt === 'number' && Number.isFinite(r.resetAt);
   return ['suspend', 'unsuspend', 'bury', 'unbury', 'reset'].includes(r.kind as string);
 }

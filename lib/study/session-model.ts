@@ -72,22 +72,15 @@ export type Done =
   /** A bury, suspend or reset, and the action that takes it back. */
   | { kind: 'act'; cardId: string; undo: CardAction };
 
-/** The action that takes a bury, suspend or reset back (`before` and `after` the card). */
-function inverse(action: CardAction, before: CardRecord, after: CardRecord): CardAction | null {
+/**
+ * The action that takes a bury, suspend or reset back (`after`: the card as stored by it).
+ * A reset is taken back to the schedule the background kept when it made it.
+ */
+function inverse(action: CardAction, after: CardRecord): CardAction | null {
   if (action.kind === 'bury') return { kind: 'unbury' };
   if (action.kind === 'suspend') return { kind: 'unsuspend' };
   if (action.kind !== 'reset' || after.resetAt === undefined) return null;
-  const { due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state } =
-    before;
-  return {
-    kind: 'unreset',
-    resetAt: after.resetAt,
-    before: {
-      ...{ due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state },
-      last_review: before.last_review,
-      ...(before.resetAt === undefined ? {} : { resetAt: before.resetAt }),
-    },
-  };
+  return { kind: 'unreset', resetAt: after.resetAt };
 }
 
 /** One review id per card put on screen, whatever rating is pressed and however often. */
@@ -433,7 +426,7 @@ function acted(m: Model, e: Extract<SessionEvent, { type: 'acted' }>): Step {
     const notice = e.action.kind === 'note' ? 'noteSaved' : undefined;
     return settle({ ...done, view: { ...v, card: e.res.card, pending: false, notice } });
   }
-  const undo = inverse(e.action, v.card, e.res.card);
+  const undo = inverse(e.action, e.res.card);
   const after: Model = {
     ...done,
     prep: done.prep + 1,
