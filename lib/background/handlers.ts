@@ -17,6 +17,7 @@ import type { Settings } from '../settings/model';
 import { makeScheduler, previewPlanned } from '../srs/schedule';
 import { planCard, planNewPerDay } from '../srs/plan';
 import { readinessAhead } from '../stats/readiness';
+import { inScope } from '../srs/scope';
 import { studyDayStart } from '../srs/day';
 import { replanCards } from '../db/plan';
 import { readPace, writePace, type PlanPace } from '../db/pace';
@@ -48,7 +49,12 @@ export async function replanForInterviews(
   return moved ?? 0;
 }
 
-/** The nearest interview ahead and the pace of new cards it asks for today (or `kept`'s), or null. */
+/**
+ * The nearest interview ahead and the pace of new cards it asks for today, or null. What the
+ * pace is measured from (new cards left, days left, reviews due) is taken at the start of
+ * the day (`kept`), so it holds all day; the person's limit and the plan's budget are read
+ * as they are now, so lowering either takes effect at once.
+ */
 async function todaysPace(
   db: StudyDatabase,
   settings: Settings,
@@ -61,17 +67,26 @@ async function todaysPace(
   // The nearest interview ahead, as the statistics page shows it: never-seen cards count 0.
   const next = readinessAhead(settings.interviews, await db.getAll('cards'), opts)[0];
   if (!next) return null;
-  const { due } = await badgeCounts(db, settings, now);
-  const { perDay, short } =
-    kept ??
-    planNewPerDay({
-      newLeft: next.neverSeen,
-      daysLeft: Math.round((next.at - day) / 86_400_000),
-      chosen: settings.newPerDay,
-      budget: settings.planBudget,
-      dueReviews: due,
-    });
-  return { day, perDay, short, name: next.interview.name, at: next.at, ready: next.overall.recall };
+  const measured = kept ?? {
+    // New cards of the interview that can be shown: in its scope and in the topics studied.
+    newLeft: (await db.getAllFromIndex('cards', 'newOrder')).filter(
+      (c) =>
+        inScope(c, settings) &&
+        (!next.interview.sections.length || next.interview.sections.includes(c.section)),
+    ).length,
+    daysLeft: Math.round((next.at - day) / 86_400_000),
+    dueReviews: (await badgeCounts(db, settings, now)).due,
+  };
+  const { perDay, short } = planNewPerDay({
+    ...measured,
+    chosen: settings.newPerDay,
+    budget: settings.planBudget,
+  });
+  const { newLeft, daysLeft, dueReviews } = measured;
+  return {
+    ...{ day, perDay, short, newLeft, daysLeft, dueReviews },
+    ...{ name: next.interview.name, at: next.at, ready: next.overall.recall },
+  };
 }
 
 /** The intervals the rating buttons show: the person's retention, without fuzz. */

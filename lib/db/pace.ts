@@ -11,6 +11,10 @@ export interface PlanPace {
   perDay: number;
   /** The budget cannot meet every new card in time. */
   short: boolean;
+  /** What the pace was measured from at the start of the day: new cards left, days left, reviews due. */
+  newLeft: number;
+  daysLeft: number;
+  dueReviews: number;
   /** The nearest interview ahead: its name, when its day begins, predicted recall on it (0-1). */
   name: string;
   at: number;

@@ -148,7 +148,10 @@ describe('RatingBar', () => {
 
 describe('InterviewLine', () => {
   const counts = { due: 12, newLeft: 8, nextDue: null, reviewedToday: 3 };
-  const pace = { day: Date.now() - 3_600_000, perDay: 8, short: false, name: 'Acme', at: 0, ready: 0.823 };
+  const pace = {
+    ...{ day: Date.now() - 3_600_000, perDay: 8, short: false, newLeft: 40, daysLeft: 5, dueReviews: 12 },
+    ...{ name: 'Acme', at: 0, ready: 0.823 },
+  };
 
   it('counts down to the interview with the readiness and today’s cards, in both languages', () => {
     const at = pace.day + 5 * 86_400_000;

@@ -168,4 +168,24 @@ describe('the interview plan in the worker', () => {
     expect(await replanForInterviews(d, settings, T0 + DAY)).toBeGreaterThan(0);
     expect((await d.getAll('cards')).map((c) => c.due)).toEqual(planned.map((c) => c.due));
   });
+
+  it('follows a limit or a budget lowered during the day at once, and counts only new cards that can be shown', async () => {
+    const d = await db();
+    const settings: Settings = { ...withInterview(6), newPerDay: 20 };
+    await replanForInterviews(d, settings, T0);
+    expect((await studySnapshot(d, settings, T0)).counts.newLeft).toBe(4);
+    const lower = { ...settings, newPerDay: 1 };
+    await replanForInterviews(d, lower, T0 + 3_600_000);
+    // Still the pace the day needs (4 new cards, 3 days to meet them): 2, not the 20 of before.
+    expect((await studySnapshot(d, lower, T0 + 3_600_000)).counts.newLeft).toBe(2);
+    // An interview on a section turned off for study asks for nothing it cannot show.
+    const off: Settings = {
+      ...withInterview(6),
+      newPerDay: 1,
+      disabledSections: ['inference'],
+      interviews: [{ id: 'i', name: '', date: dateIn(6), sections: ['inference'], target: 0.95 }],
+    };
+    await replanForInterviews(d, off, T0 + 2 * 3_600_000);
+    expect(await readPace(d, studyDayStart(T0, off.dayStartHour))).toMatchObject({ newLeft: 0, perDay: 1 });
+  });
 });
