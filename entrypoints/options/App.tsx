@@ -39,9 +39,13 @@ export function App({ initial }: { initial: Settings }) {
       let stored: Settings;
       try {
         stored = await saveSettings(typeof patch === 'function' ? patch(await loadSettings()) : patch);
-      } finally {
+      } catch (e) {
+        // Not stored: the page goes back to what is, rather than show a value that was not kept.
         pending.current--;
+        if (pending.current === 0) setSettings(await loadSettings());
+        throw e;
       }
+      pending.current--;
       // Nothing is rendered before the save: the control keeps what the person just set.
       if (pending.current === 0) setSettings(stored);
       // Emptied, then filled a moment later, so a second save of the same control is announced again.

@@ -75,12 +75,14 @@ export function bootStudyPage({
   rotate,
   study = true,
   paint,
+  settings = readSettingsMirror(),
 }: {
   rotate: boolean;
   study?: boolean;
   paint: PaintCard;
+  /** The settings the page starts from (those its strings were loaded for). */
+  settings?: Settings;
 }): StudyPage {
-  const settings = readSettingsMirror();
   let latest = settings;
   applyTheme(settings.theme);
   const prepared = { next: localPreparedStore('next'), head: localPreparedStore('head') };
@@ -167,7 +169,13 @@ export function bootStudyPage({
   };
 }
 
-/** Resolves once the strings this page's interface language needs are loaded (start after). */
-export function studyStringsLoaded(): Promise<void> {
-  return loadPageStrings(readSettingsMirror());
+/**
+ * Reads the settings mirror once and resolves with it once the strings of its interface
+ * language are loaded: the page then boots from those very settings (a language switched
+ * in between cannot leave it without its strings).
+ */
+export async function studyStringsLoaded(): Promise<Settings> {
+  const settings = readSettingsMirror();
+  await loadPageStrings(settings);
+  return settings;
 }

@@ -16,6 +16,7 @@ import { pickFromSnapshot, pickNextCard, studySnapshot, type StudyCounts } from 
 import {
   initialModel,
   needsReviewId,
+  sameSchedule,
   shownState,
   step,
   type CardView,
@@ -227,15 +228,16 @@ async function readCard(
 ): Promise<ReadResult> {
   const db = await deps.db();
   const now = deps.now();
-  if (show) {
-    // As stored now: a card skipped a while ago may have been rated on another page since.
-    const [question, snap, card] = await Promise.all([
+  // As stored now: a card skipped a while ago may have been rated, suspended or buried on
+  // another page since; then it is not brought back, and the queue decides.
+  const stored = show && (await db.get('cards', show.id));
+  if (show && stored && sameSchedule(stored, show, now)) {
+    const [question, snap] = await Promise.all([
       deps.loadQuestion(show.id),
       studySnapshot(db, m.settings, now, { rotate: false }),
-      db.get('cards', show.id),
       markViewed(db, show.id, now),
     ]);
-    return { card: card ?? show, counts: snap.counts, question };
+    return { card: stored, counts: snap.counts, question };
   }
   const { card, counts } = await pickNextCard(db, m.settings, now, {
     rotate,

@@ -285,3 +285,17 @@ describe('card actions in a study session', () => {
     expect((await db.get('cards', 'q1'))?.note).toBeUndefined();
   });
 });
+
+describe('undo of a skip, when the card changed elsewhere meanwhile', () => {
+  it('does not bring back a card rated or suspended on another page since; the queue decides', async () => {
+    const { session, db, deps } = await sessionFixture(['q1', 'q2', 'q3'], { newPerDay: 3 });
+    await session.start();
+    await session.skip();
+    expect(session.state.kind === 'card' && session.state.card.id).toBe('q2');
+    // Another page suspends q1.
+    await deps.sendCardAction('q1', { kind: 'suspend' }, deps.now());
+    await session.undo();
+    expect(session.state.kind === 'card' && session.state.card.id).not.toBe('q1');
+    expect((await db.get('cards', 'q1'))?.suspended).toBe(true);
+  });
+});
