@@ -164,6 +164,9 @@ export function bootStudyPage({
     counts: async () => (await studySnapshot(await studyDb(), latest, Date.now(), { rotate: false })).counts,
     onSettings: (l) => {
       listeners.add(l);
+      // Settings that changed before this listener came (the stored ones, read as the page
+      // started, can land before the app has mounted): it hears of them now.
+      if (latest !== settings) l(latest);
       return () => listeners.delete(l);
     },
   };
