@@ -6,6 +6,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { badgeState } from '@/lib/background/badge';
 import { replanForInterviews } from '@/lib/background/handlers';
 import { ensureBankSynced, placeBank } from '@/lib/background/bank-sync';
+import { sectionsFirst } from '@/lib/srs/plan';
 import { routeMessage, type WorkerContext } from '@/lib/background/messages';
 import { openWelcomeOnce, WELCOME_PATH, WELCOMED_KEY } from '@/lib/background/welcome';
 import { installBenchHooks } from '@/bench/hooks';
@@ -38,7 +39,9 @@ export default defineBackground(() => {
     });
     try {
       const settings = await loadSettings();
-      await ensureBankSynced(db, await placeBank(db, bankIndex, settings.newOrder), Date.now());
+      // New cards in the chosen order, an interview's sections first while it is ahead.
+      const first = sectionsFirst(settings, Date.now());
+      await ensureBankSynced(db, await placeBank(db, bankIndex, settings.newOrder, first), Date.now());
       return await work(db, settings);
     } finally {
       db.close();
@@ -91,7 +94,7 @@ export default defineBackground(() => {
       await showBadge(db, settings);
     },
     saveSettings,
-    bank: (db, settings) => placeBank(db, bankIndex, settings.newOrder),
+    bank: (db, settings) => placeBank(db, bankIndex, settings.newOrder, sectionsFirst(settings, Date.now())),
     now: Date.now,
   };
 

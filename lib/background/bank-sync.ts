@@ -20,6 +20,21 @@ export async function placeBank(
   db: StudyDatabase,
   index: readonly BundledBankEntry[],
   newOrder: NewOrder,
+  /** Sections whose new cards come first (an interview ahead that names them), in the same order. */
+  first: readonly string[] = [],
+): Promise<BankIndexEntry[]> {
+  const placed = await inOrder(db, index, newOrder);
+  if (!first.length) return placed;
+  const ahead = (e: BankIndexEntry) => (first.includes(e.section) ? 0 : 1);
+  const sorted = [...placed].sort((a, b) => ahead(a) - ahead(b) || a.order - b.order);
+  const rank = new Map(sorted.map((e, r) => [e.id, r]));
+  return placed.map((e) => ({ ...e, order: rank.get(e.id)! }));
+}
+
+async function inOrder(
+  db: StudyDatabase,
+  index: readonly BundledBankEntry[],
+  newOrder: NewOrder,
 ): Promise<BankIndexEntry[]> {
   const at = (e: BundledBankEntry) => ({ id: e.id, section: e.section, topics: e.topics });
   if (newOrder === 'bank') return index.map((e) => ({ ...at(e), order: e.order }));

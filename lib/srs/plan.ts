@@ -91,6 +91,18 @@ export function fsrsDue(card: Memory & Pick<SchedulingState, 'due' | 'scheduled_
   return card.last_review + card.scheduled_days * DAY;
 }
 
+/**
+ * The sections the nearest interview ahead names (its new cards come first), or none: no
+ * interview ahead, or one over the topics chosen for study.
+ */
+export function sectionsFirst(settings: PlanSettings, now: number): string[] {
+  const next = settings.interviews
+    .map((i) => ({ i, at: interviewStart(i.date, settings.dayStartHour) }))
+    .filter(({ at }) => at > now)
+    .sort((a, b) => a.at - b.at)[0];
+  return next ? [...next.i.sections] : [];
+}
+
 /** What the plan reads from the settings. */
 export interface PlanSettings extends TopicFilter {
   interviews: readonly Interview[];

@@ -158,6 +158,19 @@ describe('the order new cards come in, through the queue', () => {
     return db;
   }
 
+  it('puts the sections of an interview ahead first, in the chosen order, and lets go after it', async () => {
+    const db = await openStudyDb(`order-${Math.random()}`);
+    await ensureBankSynced(db, await placeBank(db, index, 'sensible', ['inference']), T0);
+    const first = await firstNew(db, 'sensible', 8);
+    const inference = sensibleOrder(BANK, STARTER_IDS).filter(
+      (id) => index.find((x) => x.id === id)!.section === 'inference',
+    );
+    expect(first).toEqual(inference.slice(0, 8));
+    // The interview has begun: the order is the sensible one again.
+    await ensureBankSynced(db, await placeBank(db, index, 'sensible', []), T0);
+    expect(await firstNew(db, 'sensible', 8)).toEqual(sensibleOrder(BANK, STARTER_IDS).slice(0, 8));
+  });
+
   it('follows each order: sensible, bank, and this install’s shuffle', async () => {
     const sensible = await synced('sensible');
     expect(await firstNew(sensible, 'sensible', 12)).toEqual(sensibleOrder(BANK, STARTER_IDS).slice(0, 12));

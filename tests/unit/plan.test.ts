@@ -8,6 +8,7 @@ import {
   plannedDue,
   planNewPerDay,
   recallAt,
+  sectionsFirst,
   type Deadline,
 } from '@/lib/srs/plan';
 import { gradeCard, makeScheduler, newSchedulingState } from '@/lib/srs/schedule';
@@ -158,5 +159,27 @@ describe('planNewPerDay', () => {
     expect(planNewPerDay({ newLeft: 0, daysLeft: 10, chosen: 10, budget: 80, dueReviews: 200 }).perDay).toBe(
       10,
     );
+  });
+});
+
+describe('sectionsFirst', () => {
+  const base = { ...{ disabledSections: [], disabledTopics: [], dayStartHour: 4 } };
+  const iv = (id: string, date: string, sections: string[]) => ({
+    id,
+    name: id,
+    date,
+    sections,
+    target: 0.95,
+  });
+  it('names the sections of the nearest interview ahead, none for one over the chosen topics or past', () => {
+    const now = new Date(2027, 0, 10, 12).getTime();
+    const interviews = [
+      iv('far', '2027-02-01', ['llm']),
+      iv('near', '2027-01-20', ['inference']),
+      iv('past', '2027-01-05', ['basics']),
+    ];
+    expect(sectionsFirst({ ...base, interviews }, now)).toEqual(['inference']);
+    expect(sectionsFirst({ ...base, interviews: [iv('any', '2027-01-20', [])] }, now)).toEqual([]);
+    expect(sectionsFirst({ ...base, interviews: [iv('past', '2027-01-05', ['basics'])] }, now)).toEqual([]);
   });
 });
