@@ -15,8 +15,8 @@ import type {
 } from '../messaging';
 import type { Settings } from '../settings/model';
 import { makeScheduler, previewPlanned } from '../srs/schedule';
-import { planCard, planNewPerDay } from '../srs/plan';
-import { readinessAhead } from '../stats/readiness';
+import { nextInterview, planCard, planNewPerDay } from '../srs/plan';
+import { interviewReadiness } from '../stats/readiness';
 import { inScope } from '../srs/scope';
 import { studyDayStart } from '../srs/day';
 import { replanCards } from '../db/plan';
@@ -62,15 +62,18 @@ async function todaysPace(
   now: number,
   kept?: PlanPace,
 ): Promise<PlanPace | null> {
+  const ahead = nextInterview(settings, now);
+  if (!ahead) return null;
+  const cards = await db.getAll('cards');
   const w = productionScheduler(settings).parameters.w;
   const opts = { w, now, dayStartHour: settings.dayStartHour, filter: settings, atRisk: 0 };
-  // The nearest interview ahead, as the statistics page shows it: never-seen cards count 0.
-  const next = readinessAhead(settings.interviews, await db.getAll('cards'), opts)[0];
-  if (!next) return null;
+  // Its readiness as the statistics page shows it: never-seen cards count 0.
+  const next = interviewReadiness(ahead.interview, cards, opts)!;
   const measured = kept ?? {
-    // New cards of the interview that can be shown: in its scope and in the topics studied.
-    newLeft: (await db.getAllFromIndex('cards', 'newOrder')).filter(
+    // New cards of the interview that can be shown (queued as new, in the topics studied).
+    newLeft: cards.filter(
       (c) =>
+        c.newOrder !== undefined &&
         inScope(c, settings) &&
         (!next.interview.sections.length || next.interview.sections.includes(c.section)),
     ).length,

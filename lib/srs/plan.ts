@@ -91,16 +91,23 @@ export function fsrsDue(card: Memory & Pick<SchedulingState, 'due' | 'scheduled_
   return card.last_review + card.scheduled_days * DAY;
 }
 
+/** The nearest interview whose day has not begun, and when it begins; undefined without one. */
+export function nextInterview(
+  settings: Pick<PlanSettings, 'interviews' | 'dayStartHour'>,
+  now: number,
+): { interview: Interview; at: number } | undefined {
+  return settings.interviews
+    .map((interview) => ({ interview, at: interviewStart(interview.date, settings.dayStartHour) }))
+    .filter(({ at }) => at > now)
+    .sort((a, b) => a.at - b.at)[0];
+}
+
 /**
  * The sections the nearest interview ahead names (its new cards come first), or none: no
  * interview ahead, or one over the topics chosen for study.
  */
 export function sectionsFirst(settings: PlanSettings, now: number): string[] {
-  const next = settings.interviews
-    .map((i) => ({ i, at: interviewStart(i.date, settings.dayStartHour) }))
-    .filter(({ at }) => at > now)
-    .sort((a, b) => a.at - b.at)[0];
-  return next ? [...next.i.sections] : [];
+  return [...(nextInterview(settings, now)?.interview.sections ?? [])];
 }
 
 /** What the plan reads from the settings. */
