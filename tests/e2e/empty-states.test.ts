@@ -5,6 +5,7 @@ import {
   makeDue,
   openExtensionPage,
   openNewTab,
+  setEverySection,
   shownCardId,
   waitForOtherCard,
 } from './harness';
@@ -55,18 +56,7 @@ describe.runIf(browserAvailable())('why there is nothing to study, in Chromium',
     expect(learned).toContain(await shownCardId(due));
 
     // Every section unticked: nothing is selected, and the page says so.
-    for (const section of ['basics', 'advanced', 'llm', 'distributed', 'inference']) {
-      await options.locator(`input[name="section-${section}"]`).uncheck();
-    }
-    await expect
-      .poll(() =>
-        options.evaluate(() =>
-          chrome.storage.local
-            .get('settings')
-            .then((s) => (s.settings as { disabledSections: string[] }).disabledSections.length),
-        ),
-      )
-      .toBe(5);
+    await setEverySection(options, false);
     const none = await openNewTab(suite.browser.context);
     await expect.poll(() => none.locator('.caught-up h1').textContent()).toBe('No topic to study');
     await expect(none.locator('.caught-up').textContent()).resolves.toContain(

@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { chromium, type BrowserContext, type Locator, type Page, type Worker } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
@@ -344,4 +344,52 @@ export async function makeDue(page: Page, cardId: string): Promise<void> {
     });
     db.close();
   }, cardId);
+}
+
+const SECTION_IDS = ['basics', 'advanced', 'llm', 'distributed', 'inference'] as const;
+
+/** Ticks or unticks every section in the options page, as a person does, and waits until it is stored. */
+export async function setEverySection(options: Page, on: boolean): Promise<void> {
+  for (const section of SECTION_IDS) {
+    const box = options.locator(`input[name="section-${section}"]`);
+    await (on ? box.check() : box.uncheck());
+  }
+  await expect
+    .poll(() =>
+      options.evaluate(() =>
+        chrome.storage.local
+          .get('settings')
+          .then((s) => (s.settings as { disabledSections: string[] }).disabledSections.length),
+      ),
+    )
+    .toBe(on ? 0 : SECTION_IDS.length);
+}
+
+/**
+ * The date `days` after today's study day (which begins at 4:00), as the stored settings
+ * hold it (`iso`) and as a person types it into Chromium's en-US date field (`typed`).
+ */
+export function studyDateIn(page: Page, days: number): Promise<{ iso: string; typed: string }> {
+  return page.evaluate((n) => {
+    const d = new Date(Date.now() - 4 * 3_600_000);
+    d.setDate(d.getDate() + n);
+    return {
+      iso: d.toLocaleDateString('sv'),
+      typed: d
+        .toLocaleDateString('en-US', { month: '2-digit', day: '2-digit', year: 'numeric' })
+        .replace(/\D/g, ''),
+    };
+  }, days);
+}
+
+/** Adds an interview in the options page and types its date over the default, as a person does. */
+export async function addInterview(options: Page, typedDate: string): Promise<Locator> {
+  await options.getByRole('button', { name: 'Add interview' }).click();
+  const interview = options.locator('fieldset.interview').last();
+  const date = interview.getByLabel('Date');
+  await expect.poll(() => date.evaluate((e) => e === document.activeElement)).toBe(true);
+  await date.press('ArrowLeft');
+  await date.press('ArrowLeft');
+  await options.keyboard.type(typedDate);
+  return interview;
 }

@@ -3,11 +3,13 @@ import { recallAt, interviewStart } from '../../lib/srs/plan';
 import { makeScheduler } from '../../lib/srs/schedule';
 import type { CardRecord } from '../../lib/db/schema';
 import {
+  addInterview,
   browserAvailable,
   browserPerSuite,
   openExtensionPage,
   openNewTab,
   shownCardId,
+  studyDateIn,
   waitForOtherCard,
 } from './harness';
 
@@ -20,23 +22,8 @@ describe.runIf(browserAvailable())('studying for an interview, in Chromium', () 
 
   it('plans every card rated Easy to be ready on the day, and the popup counts down', async () => {
     const options = await openExtensionPage(suite.browser, 'options.html');
-    const day = await options.evaluate(() => {
-      const d = new Date(Date.now() - 4 * 3_600_000);
-      d.setDate(d.getDate() + 5);
-      return {
-        iso: d.toLocaleDateString('sv'),
-        typed: d
-          .toLocaleDateString('en-US', { month: '2-digit', day: '2-digit', year: 'numeric' })
-          .replace(/\D/g, ''),
-      };
-    });
-    await options.getByRole('button', { name: 'Add interview' }).click();
-    const interview = options.locator('fieldset.interview');
-    const date = interview.getByLabel('Date');
-    await expect.poll(() => date.evaluate((e) => e === document.activeElement)).toBe(true);
-    await date.press('ArrowLeft');
-    await date.press('ArrowLeft');
-    await options.keyboard.type(day.typed);
+    const day = await studyDateIn(options, 5);
+    const interview = await addInterview(options, day.typed);
     await interview.getByLabel('Company or role').fill('Acme');
     await expect
       .poll(() =>

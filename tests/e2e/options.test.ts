@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserAvailable, browserPerSuite, openExtensionPage } from './harness';
+import { addInterview, browserAvailable, browserPerSuite, openExtensionPage, studyDateIn } from './harness';
 
 describe.runIf(browserAvailable())('the options page in Chromium', () => {
   const suite = browserPerSuite();
@@ -127,28 +127,12 @@ describe.runIf(browserAvailable())('the options page in Chromium', () => {
               s.settings as { interviews: Record<string, unknown>[]; planBudget: number; newOrder: string },
           ),
       );
-    // Five days after today's study day (which begins at 4:00), as the person's calendar says it.
-    const day = await options.evaluate(() => {
-      const d = new Date(Date.now() - 4 * 3_600_000);
-      d.setDate(d.getDate() + 5);
-      return {
-        iso: d.toLocaleDateString('sv'),
-        typed: d
-          .toLocaleDateString('en-US', { month: '2-digit', day: '2-digit', year: 'numeric' })
-          .replace(/\D/g, ''),
-      };
-    });
+    // Five days after today's study day, as the person's calendar says it.
+    const day = await studyDateIn(options, 5);
     await options.getByText('No interview set').waitFor();
 
-    await options.getByRole('button', { name: 'Add interview' }).click();
-    const interview = options.locator('fieldset.interview');
-    await interview.waitFor();
     // The new interview's date has the focus, four weeks ahead; the person types over it.
-    const date = interview.getByLabel('Date');
-    await expect.poll(() => date.evaluate((e) => e === document.activeElement)).toBe(true);
-    await date.press('ArrowLeft');
-    await date.press('ArrowLeft');
-    await options.keyboard.type(day.typed);
+    const interview = await addInterview(options, day.typed);
     await interview.getByLabel('Company or role').fill('Acme');
     await interview.getByLabel('LLMs').check();
     const target = interview.getByLabel(/Target recall/);

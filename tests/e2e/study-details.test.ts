@@ -2,10 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   browserAvailable,
   browserPerSuite,
+  makeDue,
   openExtensionPage,
   openNewTab,
-  makeDue,
   readCard,
+  setEverySection,
   shownCardId,
   waitForOtherCard,
 } from './harness';
@@ -124,22 +125,11 @@ describe.runIf(browserAvailable())('the new tab, in detail, in Chromium', () => 
 
   it('shows the keys only while there is a card to use them on', async () => {
     const options = await openExtensionPage(suite.browser, 'options.html');
-    for (const section of ['basics', 'advanced', 'llm', 'distributed', 'inference'])
-      await options.locator(`input[name="section-${section}"]`).uncheck();
-    await expect
-      .poll(() =>
-        options.evaluate(() =>
-          chrome.storage.local
-            .get('settings')
-            .then((s) => (s.settings as { disabledSections: string[] }).disabledSections.length),
-        ),
-      )
-      .toBe(5);
+    await setEverySection(options, false);
     const page = await openNewTab(suite.browser.context);
     await page.locator('.caught-up').waitFor();
     expect(await page.locator('.page-footer').textContent()).not.toMatch(/Space|Keys/);
-    for (const section of ['basics', 'advanced', 'llm', 'distributed', 'inference'])
-      await options.locator(`input[name="section-${section}"]`).check();
+    await setEverySection(options, true);
     await page.locator('.study-card[data-confirmed="true"]').waitFor();
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await expect.poll(() => page.locator('.page-footer').textContent()).toMatch(/Keys: Space reveal/);
