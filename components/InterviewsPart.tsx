@@ -9,7 +9,7 @@ import {
   type InterviewWhen,
 } from '@/lib/settings/interviews';
 import { LIMITS, MAX_INTERVIEWS, type Interview, type Lang, type Settings } from '@/lib/settings/model';
-import { NumberField, TYPING_PAUSE_MS } from './SettingsFields';
+import { NumberField, useTypedDraft } from './SettingsFields';
 import { SavedNote } from './SavedNote';
 import type { SettingsPatch } from './SettingsForm';
 
@@ -44,35 +44,20 @@ function TypedInput(p: {
   onSave: (typed: string) => void;
   onDraft?: (typed: string | null) => void;
 }) {
-  const typing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const input = useRef<HTMLInputElement>(null);
-  const [draft, setDraft] = useState<string | null>(null);
-  useEffect(() => () => clearTimeout(typing.current), []);
-  useEffect(() => {
-    if (document.activeElement !== input.current) setDraft(null);
-  }, [p.value]);
-  useEffect(() => p.onDraft?.(draft), [draft]);
-  const saveIfValid = (typed: string) => {
+  const { ref, draft, onInput, onChange } = useTypedDraft(p.value, (typed) => {
     if (p.valid(typed) && typed !== p.value) p.onSave(typed);
-  };
+  });
+  useEffect(() => p.onDraft?.(draft), [draft]);
   const common = {
-    ref: input,
+    ref,
     id: p.id,
     name: p.name,
     value: draft ?? p.value,
     maxLength: p.maxLength,
     'aria-invalid': draft !== null && !p.valid(draft) ? ('true' as const) : undefined,
     'aria-describedby': p.describedBy,
-    onInput: (e: { currentTarget: HTMLInputElement }) => {
-      const typed = e.currentTarget.value;
-      setDraft(typed);
-      clearTimeout(typing.current);
-      typing.current = setTimeout(() => saveIfValid(typed), TYPING_PAUSE_MS);
-    },
-    onChange: (e: { currentTarget: HTMLInputElement }) => {
-      clearTimeout(typing.current);
-      saveIfValid(e.currentTarget.value);
-    },
+    onInput,
+    onChange,
   };
   return p.type === 'date' ? <input type="date" {...common} /> : <input type="text" {...common} />;
 }

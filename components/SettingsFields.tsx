@@ -9,6 +9,36 @@ import { checkNumberText, formatRange } from '@/lib/settings/field-check';
 /** How long after the last keystroke a typed value is saved. */
 export const TYPING_PAUSE_MS = 400;
 
+/**
+ * A field that keeps what the person typed, exactly as typed (even when it cannot be
+ * saved), until the stored `value` changes while they are elsewhere; `save` is called a
+ * moment after typing stops (so a value typed and left is kept even if the tab is closed)
+ * and at once when the field is left. `save` decides whether the text may be stored.
+ */
+export function useTypedDraft(value: string, save: (typed: string) => void) {
+  const typing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const ref = useRef<HTMLInputElement>(null);
+  const [draft, setDraft] = useState<string | null>(null);
+  useEffect(() => () => clearTimeout(typing.current), []);
+  useEffect(() => {
+    if (document.activeElement !== ref.current) setDraft(null);
+  }, [value]);
+  return {
+    ref,
+    draft,
+    onInput: (e: { currentTarget: HTMLInputElement }) => {
+      const typed = e.currentTarget.value;
+      setDraft(typed);
+      clearTimeout(typing.current);
+      typing.current = setTimeout(() => save(typed), TYPING_PAUSE_MS);
+    },
+    onChange: (e: { currentTarget: HTMLInputElement }) => {
+      clearTimeout(typing.current);
+      save(e.currentTarget.value);
+    },
+  };
+}
+
 export function NumberField(p: {
   name: string;
   /** The element id, when the name is not unique on the page. */
@@ -23,29 +53,21 @@ export function NumberField(p: {
   saved: boolean;
   onChange: (v: number) => void;
 }) {
-  const typing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const input = useRef<HTMLInputElement>(null);
-  // What the person typed, kept exactly as typed (even when it cannot be saved) until the
-  // stored value changes while they are elsewhere.
-  const [draft, setDraft] = useState<string | null>(null);
-  useEffect(() => () => clearTimeout(typing.current), []);
-  useEffect(() => {
-    if (document.activeElement !== input.current) setDraft(null);
-  }, [p.value]);
+  // A value out of range or not a number is never saved.
+  const { ref, draft, onInput, onChange } = useTypedDraft(String(p.value), (typed) => {
+    const c = checkNumberText(typed, p);
+    if (c.ok && c.value !== p.value) p.onChange(c.value);
+  });
   const text = draft ?? String(p.value);
   const check = checkNumberText(text, p);
   const range = formatRange(p);
   const id = p.id ?? `field-${p.name}`;
-  const saveIfValid = (typed: string) => {
-    const c = checkNumberText(typed, p);
-    if (c.ok && c.value !== p.value) p.onChange(c.value);
-  };
   return (
     <div class="field">
       <label for={id}>{p.label}</label>
       <span class="control">
         <input
-          ref={input}
+          ref={ref}
           id={id}
           type="number"
           name={p.name}
@@ -55,19 +77,8 @@ export function NumberField(p: {
           step={p.step ?? 1}
           aria-invalid={check.ok ? undefined : 'true'}
           aria-describedby={`${id}-range${check.ok ? '' : ` ${id}-error`}${p.hint ? ` ${id}-hint` : ''}`}
-          // Saved a moment after typing stops (a value typed and left is kept even if the tab is
-          // closed without leaving the field), and at once when the field is left; a value that
-          // is out of range or not a number is never saved.
-          onInput={(e) => {
-            const typed = e.currentTarget.value;
-            setDraft(typed);
-            clearTimeout(typing.current);
-            typing.current = setTimeout(() => saveIfValid(typed), TYPING_PAUSE_MS);
-          }}
-          onChange={(e) => {
-            clearTimeout(typing.current);
-            saveIfValid(e.currentTarget.value);
-          }}
+          onInput={onInput}
+          onChange={onChange}
         />
         <small id={`${id}-range`} class="muted range">
           {p.t('allowedRange', { range })}
