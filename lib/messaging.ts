@@ -95,8 +95,16 @@ export interface CheckDatabaseRequest {
 
 export type CheckDatabaseResponse = { ok: true; report: RepairReport } | { ok: false; message: string };
 
+/** Deletes the extension's data from `storage.sync` (every device's) and turns sync off on this device. */
+export interface SyncDeleteRequest {
+  type: 'sync-delete';
+}
+
+export type SyncDeleteResponse = { ok: true } | { ok: false; message: string };
+
 /** Every message between the pages and the background. */
 export type Message =
+  | SyncDeleteRequest
   | GradeRequest
   | PreviewRequest
   | UndoRequest
@@ -148,6 +156,12 @@ export function isImportRequest(m: unknown): m is ImportRequest {
   const r = m as Record<string, unknown> | null;
   return r?.type === 'import-backup' && typeof r.text === 'string' && typeof r.replaceSettings === 'boolean';
 }
+
+export function isSyncDeleteRequest(m: unknown): m is SyncDeleteRequest {
+  return (m as Record<string, unknown> | null)?.type === 'sync-delete';
+}
+
+export const sendSyncDelete = () => ask<SyncDeleteResponse>({ type: 'sync-delete' });
 
 export function isCheckDatabaseRequest(m: unknown): m is CheckDatabaseRequest {
   return (m as Record<string, unknown> | null)?.type === 'check-database';

@@ -25,6 +25,7 @@ const LABELS: Record<Exclude<keyof Settings, 'version'>, OptionsKey> = {
   interviews: 'interviews',
   planBudget: 'planBudget',
   newOrder: 'newOrder',
+  sync: 'syncOn',
 };
 
 const CHOICES: Record<string, OptionsKey> = {

@@ -40,6 +40,8 @@ export interface Settings extends TopicFilter, PacingSettings {
   /** Most cards (reviews and new) the interview plan may ask for in a day. */
   planBudget: number;
   newOrder: NewOrder;
+  /** Progress travels through the browser's own sync (`storage.sync`); this switch itself stays on this device. */
+  sync: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -57,6 +59,7 @@ export const DEFAULT_SETTINGS: Settings = {
   interviews: [],
   planBudget: 80,
   newOrder: 'sensible',
+  sync: true,
   ...DEFAULT_PACING,
 };
 
@@ -141,6 +144,7 @@ export function normalizeSettings(raw: unknown): Settings {
     interviews: interviews(r.interviews),
     planBudget: num(r.planBudget, d.planBudget, LIMITS.planBudget),
     newOrder: oneOf(r.newOrder, ['sensible', 'bank', 'shuffled'], d.newOrder),
+    sync: typeof r.sync === 'boolean' ? r.sync : d.sync,
     newTabMode: oneOf(r.newTabMode, ['every', 'nth', 'off'], d.newTabMode),
     newTabEvery: num(r.newTabEvery, d.newTabEvery, LIMITS.newTabEvery),
     newTabDailyCap: num(r.newTabDailyCap, d.newTabDailyCap, LIMITS.newTabDailyCap),
