@@ -14,8 +14,12 @@ import { isNewerDatabase, openStudyDb, type StudyDatabase } from '@/lib/db/open'
 import type { QueueChanged } from '@/lib/messaging';
 import type { Settings } from '@/lib/settings/model';
 import { loadSettings, onSettingsChanged, saveSettings } from '@/lib/settings/store';
+import { syncWorker } from '@/lib/background/sync-worker';
+import { EMPTY_SYNC_STATUS, SYNC_STATUS_KEY, type SyncStatus } from '@/lib/sync/status';
 
 const BADGE_ALARM = 'refresh-badge';
+/** Set whenever a sync round is asked for, cleared when one has run: a round outlives a stopped worker. */
+const SYNC_ALARM = 'sync';
 /** When this worker last restarted itself because the database was newer than its code. */
 const RESTARTED_KEY = 'restarted-for-newer-database';
 
@@ -87,12 +91,39 @@ export default defineBackground(() => {
     if (!(await browser.alarms.get(BADGE_ALARM))) await refreshBadge();
   }
 
+  const sync = syncWorker({
+    withStudyDb,
+    area: {
+      get: () => browser.storage.sync.get(null),
+      set: (items) => browser.storage.sync.set(items),
+      remove: (keys) => browser.storage.sync.remove(keys),
+      clear: () => browser.storage.sync.clear(),
+    },
+    readStatus: async () =>
+      ((await browser.storage.local.get(SYNC_STATUS_KEY))[SYNC_STATUS_KEY] as SyncStatus | undefined) ??
+      EMPTY_SYNC_STATUS,
+    saveStatus: (status) => browser.storage.local.set({ [SYNC_STATUS_KEY]: status }),
+    saveSettings,
+    setAlarm: async (inMinutes) => {
+      if (inMinutes === null) await browser.alarms.clear(SYNC_ALARM);
+      else await browser.alarms.create(SYNC_ALARM, { delayInMinutes: inMinutes });
+    },
+    afterMerge: async (db, settings) => {
+      broadcast({ type: 'queue-changed' });
+      await showBadge(db, settings);
+    },
+    makeId: newDeviceId,
+  });
+  const requestSync = sync.request;
+
   const worker: WorkerContext = {
     withStudyDb,
     async changed(db, settings, cardId) {
       broadcast(cardId ? { type: 'queue-changed', cardId } : { type: 'queue-changed' });
       await showBadge(db, settings);
+      if (settings.sync) requestSync();
     },
+    deleteSync: sync.deleteFromSync,
     saveSettings,
     bank: (db, settings) => placeBank(db, bankIndex, settings.newOrder, sectionsFirst(settings, Date.now())),
     now: Date.now,
@@ -108,18 +139,34 @@ export default defineBackground(() => {
       openTab: async () => void (await browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PATH) })),
     });
     void refreshBadge().then(() => broadcast({ type: 'queue-changed' }));
+    requestSync();
   });
-  browser.runtime.onStartup.addListener(() => void refreshBadge());
+  browser.runtime.onStartup.addListener(() => {
+    void refreshBadge();
+    requestSync();
+  });
   // An update is waiting: take it now rather than when the browser restarts.
   browser.runtime.onUpdateAvailable.addListener(() => browser.runtime.reload());
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === BADGE_ALARM) void refreshBadge();
+    if (alarm.name === SYNC_ALARM) requestSync(0);
   });
-  onSettingsChanged(() => {
+  onSettingsChanged((settings) => {
     void refreshBadge().then(() => broadcast({ type: 'queue-changed' }));
+    if (settings.sync) requestSync();
+  });
+  // Another browser's data came in (the browser's sync service wrote it): merge it soon.
+  browser.storage.onChanged.addListener((changes, areaName) => {
+    if (areaName === 'sync') sync.changedInSync(Object.keys(changes));
   });
   browser.runtime.onMessage.addListener((message: unknown) => routeMessage(message, worker));
 
   void ensureAlarm();
   if (import.meta.env.WXT_BENCH === '1') installBenchHooks();
 });
+
+/** A device id for sync: 12 random letters and digits. */
+function newDeviceId(): string {
+  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => chars[b % chars.length]).join('');
+}

@@ -25,9 +25,13 @@ import { badgeCounts } from '../study/queue-read';
 
 // What the worker does for each request from a page: every write of a schedule happens here.
 
-/** The scheduler the background uses: the person's retention, with fuzz on. */
+/**
+ * The scheduler the background uses: the person's retention, with fuzz on unless sync is
+ * on. Browsers that sync rebuild a card from the ratings of every device, and only without
+ * fuzz is that replay the same everywhere (and the same as the rating gave here).
+ */
 export function productionScheduler(settings: Settings): FSRS {
-  return makeScheduler({ retention: settings.retention, fuzz: true });
+  return makeScheduler({ retention: settings.retention, fuzz: !settings.sync });
 }
 
 /**
@@ -109,9 +113,10 @@ export async function handleUndo(
   db: StudyDatabase,
   settings: Settings,
   req: UndoRequest,
+  now: number,
 ): Promise<UndoResponse> {
   try {
-    const outcome = await undoRating(db, productionScheduler(settings), req.reviewId);
+    const outcome = await undoRating(db, productionScheduler(settings), req.reviewId, now);
     if (outcome.status === 'undone') return { ok: true, card: outcome.card };
     return outcome.status === 'not-found'
       ? { ok: false, error: 'not-found', message: 'That rating is no longer stored.' }

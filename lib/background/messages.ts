@@ -11,8 +11,10 @@ import {
   isImportRequest,
   isPreviewImportRequest,
   isPreviewRequest,
+  isSyncDeleteRequest,
   isUndoRequest,
   type CheckDatabaseResponse,
+  type SyncDeleteResponse,
   type ImportRequest,
   type ImportResponse,
   type PreviewImportResponse,
@@ -30,6 +32,8 @@ export interface WorkerContext {
   /** The bundled bank as placed under these settings (`order`: the place in the new-card queue). */
   bank(db: StudyDatabase, settings: Settings): Promise<readonly BankIndexEntry[]>;
   now(): number;
+  /** Deletes the extension's data from storage.sync and turns sync off here. */
+  deleteSync(): Promise<void>;
 }
 
 /**
@@ -53,6 +57,11 @@ export function routeMessage(message: unknown, ctx: WorkerContext): Promise<unkn
         .catch((e: unknown) => resolve({ ok: false, error: 'storage', message: storageMessage(e) }));
     });
 
+  if (isSyncDeleteRequest(message))
+    return ctx.deleteSync().then(
+      (): SyncDeleteResponse => ({ ok: true }),
+      (e: unknown): SyncDeleteResponse => ({ ok: false, message: storageMessage(e) }),
+    );
   if (isPreviewRequest(message)) return reply((db, s) => handlePreview(db, s, message));
   if (isGradeRequest(message))
     return reply(
@@ -61,7 +70,7 @@ export function routeMessage(message: unknown, ctx: WorkerContext): Promise<unkn
     );
   if (isUndoRequest(message))
     return reply(
-      (db, s) => handleUndo(db, s, message),
+      (db, s) => handleUndo(db, s, message, ctx.now()),
       (r) => (r.ok ? r.card.id : undefined),
     );
   if (isCardActionRequest(message))

@@ -4,6 +4,7 @@ import { rollbackRating } from '../srs/schedule';
 import type { StudyDatabase } from './open';
 import { withQueueKeys } from './queue-keys';
 import type { CardRecord } from './schema';
+import { noteUndo } from './sync';
 
 /** Suspends, buries, resets or annotates one card in one transaction; null if there is no such card. */
 export async function changeCard(
@@ -33,10 +34,15 @@ export type UndoOutcome =
 /**
  * Takes back one rating: the card goes back exactly to what it was before it (ts-fsrs
  * rollback plus the due time the rating replaced), and the rating leaves the log. Only a
- * card's latest rating can be undone; card and log change in one transaction.
+ * card's latest rating can be undone; card, log and the undo sync carries change in one transaction.
  */
-export async function undoRating(db: StudyDatabase, scheduler: FSRS, reviewId: string): Promise<UndoOutcome> {
-  const tx = db.transaction(['cards', 'reviews'], 'readwrite');
+export async function undoRating(
+  db: StudyDatabase,
+  scheduler: FSRS,
+  reviewId: string,
+  now: number,
+): Promise<UndoOutcome> {
+  const tx = db.transaction(['cards', 'reviews', 'meta'], 'readwrite');
   const reviews = tx.objectStore('reviews');
   const cards = tx.objectStore('cards');
   const review = await reviews.get(reviewId);
@@ -52,6 +58,12 @@ export async function undoRating(db: StudyDatabase, scheduler: FSRS, reviewId: s
     return { status: 'not-latest' };
   }
   const restored = withQueueKeys({ ...card, ...rollbackRating(scheduler, card, review, review.prevDue) });
-  await Promise.all([cards.put(restored), reviews.delete(review.id), tx.done]);
+  await Promise.all([
+    cards.put(restored),
+    reviews.delete(review.id),
+    // Sync carries the undo, so the rating leaves every device that received it.
+    noteUndo(tx.objectStore('meta'), { reviewId, at: now }),
+    tx.done,
+  ]);
   return { status: 'undone', card: restored };
 }

@@ -32,6 +32,13 @@ export interface CardRecord extends QueueCard {
   resetAt?: number;
   /** The schedule the latest reset replaced, kept so that undo can restore it exactly. */
   resetFrom?: SchedulingState & { resetAt?: number };
+  /**
+   * When the person here last (un)suspended, (un)buried or annotated it: sync lets the
+   * latest change on any device win. Absent: set before sync, or brought by sync.
+   */
+  suspendedAt?: number;
+  buriedAt?: number;
+  noteAt?: number;
 }
 
 /** One rating, append-only. `id` is made where the rating was given, so a retry is stored once. */
@@ -45,6 +52,8 @@ export interface ReviewRecord extends ReviewEntry {
    * a page can be undone.)
    */
   prevDue?: number;
+  /** The device the rating came from through sync; absent: given in this browser. */
+  from?: string;
 }
 
 export interface StudyDB extends DBSchema {

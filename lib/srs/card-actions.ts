@@ -12,7 +12,20 @@ export interface ActionableCard extends SchedulingState {
   resetAt?: number;
   /** The schedule the latest reset replaced (with its own earlier reset): what undo restores. */
   resetFrom?: SchedulingState & { resetAt?: number };
+  /** When the person last set each of these here: sync lets the latest change anywhere win. */
+  suspendedAt?: number;
+  buriedAt?: number;
+  noteAt?: number;
 }
+
+/** Which time an action stamps on the card. */
+const STAMP: Partial<Record<CardAction['kind'], 'suspendedAt' | 'buriedAt' | 'noteAt'>> = {
+  suspend: 'suspendedAt',
+  unsuspend: 'suspendedAt',
+  bury: 'buriedAt',
+  unbury: 'buriedAt',
+  note: 'noteAt',
+};
 
 /** A card's schedule fields alone, and its reset time. */
 function scheduleOf(c: ActionableCard): SchedulingState & { resetAt?: number } {
@@ -74,9 +87,11 @@ export function applyCardAction<C extends ActionableCard>(
       set = { ...set, note: normalizeNote(action.text) || undefined };
       break;
   }
+  const stamp = STAMP[action.kind];
   // Stored only when set, so an unchanged card stays field for field the same.
   return {
     ...base,
+    ...(stamp ? { [stamp]: now } : {}),
     ...(set.suspended ? { suspended: true } : {}),
     ...(set.buriedUntil !== undefined ? { buriedUntil: set.buriedUntil } : {}),
     ...(set.note ? { note: set.note } : {}),

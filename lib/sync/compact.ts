@@ -1,7 +1,7 @@
 import type { FSRS } from 'ts-fsrs';
 import { bytesOf, DAY, itemsFor } from './format';
 import { merge } from './merge';
-import type { Checkpoint, DeviceLog } from './types';
+import type { Checkpoint, DeviceLog, SyncEvent } from './types';
 
 /**
  * A device log with everything up to `keepDays` before `now` folded into per-card
@@ -18,16 +18,46 @@ import type { Checkpoint, DeviceLog } from './types';
  * compact(log, Date.now(), 14, makeScheduler({ retention, fuzz: false }))
  */
 export function compact(log: DeviceLog, now: number, keepDays: number, scheduler: FSRS): DeviceLog {
-  // On a UTC day boundary, so devices compacting on the same day write the same checkpoints (see withoutShared).
-  const horizon = Math.floor((now - keepDays * DAY) / DAY) * DAY;
-  if (log.horizon !== undefined && log.horizon >= horizon) return log;
-  const undone = new Set(log.events.flatMap((e) => (e.kind === 'undo' ? [e.reviewId] : [])));
+  if (log.horizon !== undefined && log.horizon >= dayHorizon(now, keepDays)) return log;
+  return compactView([log], log.deviceId, now, keepDays, scheduler);
+}
+
+// On a UTC day boundary, so devices compacting on the same day write the same checkpoints (see withoutShared).
+const dayHorizon = (now: number, keepDays: number) => Math.floor((now - keepDays * DAY) / DAY) * DAY;
+
+/**
+ * Several logs that together are what a device knows (the log it last wrote, its local
+ * history, the other devices' logs it has read) as one log of `deviceId`, compacted like
+ * `compact`: the merge of the result equals the merge of the view, card for card. The
+ * horizon is never before a checkpoint of the view, so no checkpoint's ratings are replayed twice.
+ * Of the recent events, only those `isMine` says this device made are kept: the others
+ * travel in their own devices' items, and the checkpoints hold them once they are old.
+ *
+ * @example
+ * compactView([lastWritten, localHistory, ...others], deviceId, Date.now(), 14, scheduler)
+ */
+export function compactView(
+  view: readonly DeviceLog[],
+  deviceId: string,
+  now: number,
+  keepDays: number,
+  scheduler: FSRS,
+  isMine: (e: SyncEvent) => boolean = () => true,
+): DeviceLog {
+  const horizon = Math.max(dayHorizon(now, keepDays), ...view.map((l) => l.horizon ?? -Infinity));
+  const all = distinct(view.flatMap((l) => l.events));
+  const undone = new Set(all.flatMap((e) => (e.kind === 'undo' ? [e.reviewId] : [])));
   const isOld = (e: { at: number }) => e.at <= horizon;
-  const old = log.events.filter((e) => isOld(e) && !(e.kind === 'rating' && undone.has(e.id)));
-  const recentRatings = new Set(log.events.flatMap((e) => (e.kind === 'rating' && !isOld(e) ? [e.id] : [])));
+  const recentRatings = new Set(all.flatMap((e) => (e.kind === 'rating' && !isOld(e) ? [e.id] : [])));
   // An undo stays while the rating it takes back does (an undo dated before its rating is possible across clocks).
-  const recent = log.events.filter((e) => !isOld(e) || (e.kind === 'undo' && recentRatings.has(e.reviewId)));
-  const folded = merge([{ ...log, events: old.filter((e) => e.kind !== 'undo') }], scheduler);
+  const recent = all.filter(
+    (e) => isMine(e) && (!isOld(e) || (e.kind === 'undo' && recentRatings.has(e.reviewId))),
+  );
+  const foldable = (e: SyncEvent) => isOld(e) && e.kind !== 'undo' && !(e.kind === 'rating' && undone.has(e.id));
+  const folded = merge(
+    view.map((l) => ({ ...l, events: l.events.filter(foldable) })),
+    scheduler,
+  );
   const checkpoints: Checkpoint[] = [];
   const unscheduled = new Set<string>();
   for (const [cardId, card] of folded.cards) {
@@ -36,30 +66,60 @@ export function compact(log: DeviceLog, now: number, keepDays: number, scheduler
     else unscheduled.add(cardId);
   }
   // A card with settings but no schedule yet has no checkpoint: its settings stay as events.
-  const keptOld = old.filter((e) => e.kind !== 'rating' && e.kind !== 'undo' && unscheduled.has(e.cardId));
-  return { deviceId: log.deviceId, horizon, checkpoints, events: [...keptOld, ...recent] };
+  const keptOld = all.filter(
+    (e) => isOld(e) && e.kind !== 'rating' && e.kind !== 'undo' && unscheduled.has(e.cardId),
+  );
+  return { deviceId, horizon, checkpoints, events: [...keptOld, ...recent] };
+}
+
+/** Events without repeats (the same event read from two logs of one view), in their first order. */
+function distinct(events: readonly SyncEvent[]): SyncEvent[] {
+  const seen = new Set<string>();
+  return events.filter((e) => {
+    const key = JSON.stringify(e);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** How many days of events a device keeps in sync before it compacts them, most first. */
 export const KEEP_DAYS = [14, 7, 3, 1, 0] as const;
 
+export interface Fitted {
+  /** The whole compacted view: what this device keeps locally as the log it last wrote. */
+  log: DeviceLog;
+  /** Its items as written, without the checkpoints a device with a smaller id holds the same. */
+  items: ReturnType<typeof itemsFor>;
+  bytes: number;
+  keepDays: number;
+  /** false when even keeping no days of events does not fit: the caller writes nothing and says so. */
+  fits: boolean;
+}
+
 /**
- * The log compacted with the most days of events that fit in `budget` bytes (what is left
- * of the quota for this device), and its items; `fits: false` when even keeping none does
- * not fit (then the caller keeps its local data and says so).
+ * A device's view compacted with the most days of events that fit in `budget` bytes (what
+ * the other devices and the settings leave of the quota), and its items. `others` are the
+ * other devices' logs in sync: a checkpoint one of them holds the same is left to it.
+ * `isMine` as for `compactView`.
+ *
+ * @example
+ * compactToFit([lastWritten, local, ...others], id, Date.now(), budget, scheduler, others)
  */
 export function compactToFit(
-  log: DeviceLog,
+  view: readonly DeviceLog[],
+  deviceId: string,
   now: number,
   budget: number,
   scheduler: FSRS,
-): { log: DeviceLog; items: ReturnType<typeof itemsFor>; bytes: number; keepDays: number; fits: boolean } {
-  let last:
-    { log: DeviceLog; items: ReturnType<typeof itemsFor>; bytes: number; keepDays: number } | undefined;
+  others: readonly DeviceLog[] = [],
+  isMine?: (e: SyncEvent) => boolean,
+): Fitted {
+  let last: Omit<Fitted, 'fits'> | undefined;
   for (const keepDays of KEEP_DAYS) {
-    const compacted = compact(log, now, keepDays, scheduler);
-    const items = itemsFor(compacted, now);
-    last = { log: compacted, items, bytes: bytesOf(items), keepDays };
+    const log = compactView(view, deviceId, now, keepDays, scheduler, isMine);
+    const items = itemsFor(withoutShared(log, others), now);
+    last = { log, items, bytes: bytesOf(items), keepDays };
     if (last.bytes <= budget) return { ...last, fits: true };
   }
   return { ...last!, fits: false };

@@ -66,7 +66,7 @@ export async function sessionFixture(
       return handleGrade(db, settings, { type: 'grade', ...req });
     },
     sendPreview: (cardId, at) => handlePreview(db, settings, { type: 'preview', cardId, at }),
-    sendUndo: (reviewId) => handleUndo(db, settings, { type: 'undo', reviewId }),
+    sendUndo: (reviewId) => handleUndo(db, settings, { type: 'undo', reviewId }, now),
     sendCardAction: (cardId, action, at) =>
       handleCardAction(db, settings, { type: 'card-action', cardId, action, at }),
     newReviewId: () => `review-${++ids_}`,

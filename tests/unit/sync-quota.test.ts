@@ -80,7 +80,7 @@ describe('what sync holds at 3,000 cards and two years of daily study', () => {
         const { ids, states, now, devices } = study(cards, days);
         const log = devices[0]!;
         const raw = bytesOf(itemsFor(log, now));
-        const fit = compactToFit(log, now, QUOTA.bytes - settingsBytes, scheduler);
+        const fit = compactToFit([log], log.deviceId, now, QUOTA.bytes - settingsBytes, scheduler);
         const total = fit.bytes + settingsBytes;
         rows.push(
           `${cards} cards, ${label}: ${log.events.length} ratings, ${raw} bytes as a raw log; ` +

@@ -27,6 +27,9 @@ async function worker(settings: Settings = DEFAULT_SETTINGS) {
     },
     bank: () => Promise.resolve(BANK),
     now: () => T0 + 60_000,
+    async deleteSync() {
+      events.push('sync deleted');
+    },
   };
   return { db, ctx, events, saved: () => saved };
 }
@@ -167,5 +170,16 @@ describe('the worker answers the typed messages and nothing else', () => {
     expect(
       await routeMessage({ type: 'grade', reviewId: 'r1', cardId: 'a', rating: 3, reviewedAt: T0 }, w.ctx),
     ).toMatchObject({ ok: false, error: 'storage', message: expect.stringMatching(/disk is full/) });
+  });
+
+  it('deletes our data from sync when asked, and says why not when it cannot', async () => {
+    const w = await worker();
+    expect(await routeMessage({ type: 'sync-delete' }, w.ctx)).toEqual({ ok: true });
+    expect(w.events).toEqual(['sync deleted']);
+    w.ctx.deleteSync = () => Promise.reject(new Error('sync is unreachable'));
+    expect(await routeMessage({ type: 'sync-delete' }, w.ctx)).toEqual({
+      ok: false,
+      message: 'sync is unreachable',
+    });
   });
 });

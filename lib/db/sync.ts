@@ -1,0 +1,173 @@
+import type { FSRS } from 'ts-fsrs';
+import type { ReviewEntry } from '../srs/card-state';
+import { gradeCard, newSchedulingState } from '../srs/schedule';
+import type { LocalChanges, LocalUndo } from '../sync/local';
+import type { MergedReview } from '../sync/merge';
+import type { DeviceLog } from '../sync/types';
+import type { StudyDatabase } from './open';
+import { withQueueKeys } from './queue-keys';
+import { writeAllOrNothing } from './restore';
+import type { CardRecord, ReviewRecord } from './schema';
+
+/** This browser as a sync device: its id, and when sync began here. */
+export interface SyncDevice {
+  id: string;
+  since: number;
+}
+
+const DEVICE_KEY = 'sync-device';
+const UNDOS_KEY = 'sync-undos';
+/** The log this device last compacted (everything it knew, checkpoints included): sync's memory here. */
+const LAST_KEY = 'sync-last';
+/** Undos older than this are dropped: every device has long compacted the rating away. */
+const UNDO_KEEP_MS = 60 * 86_400_000;
+
+/** This browser's device id, made once (`makeId`) the first time sync runs here. */
+export async function syncDevice(db: StudyDatabase, now: number, makeId: () => string): Promise<SyncDevice> {
+  const had = (await db.get('meta', DEVICE_KEY)) as SyncDevice | undefined;
+  if (had) return had;
+  const made: SyncDevice = { id: makeId(), since: now };
+  await db.put('meta', made, DEVICE_KEY);
+  return made;
+}
+
+/** Everything sync reads of this browser in one transaction. */
+export async function readSyncView(db: StudyDatabase): Promise<{
+  cards: CardRecord[];
+  reviews: ReviewRecord[];
+  undos: LocalUndo[];
+  last?: DeviceLog;
+}> {
+  const tx = db.transaction(['cards', 'reviews', 'meta'], 'readonly');
+  const meta = tx.objectStore('meta');
+  const [cards, reviews, undos, last] = await Promise.all([
+    tx.objectStore('cards').getAll(),
+    tx.objectStore('reviews').getAll(),
+    meta.get(UNDOS_KEY),
+    meta.get(LAST_KEY),
+  ]);
+  await tx.done;
+  return {
+    cards,
+    reviews,
+    undos: (undos as LocalUndo[] | undefined) ?? [],
+    last: last as DeviceLog | undefined,
+  };
+}
+
+/** The settings as this device last exchanged them with sync: what they were, and when they changed. */
+export interface SyncedSettings {
+  at: number;
+  json: string;
+}
+
+const SETTINGS_KEY = 'sync-settings';
+
+export const readSyncSettings = async (db: StudyDatabase) =>
+  (await db.get('meta', SETTINGS_KEY)) as SyncedSettings | undefined;
+
+export const saveSyncSettings = (db: StudyDatabase, s: SyncedSettings) => db.put('meta', s, SETTINGS_KEY);
+
+export const saveLastLog = (db: StudyDatabase, log: DeviceLog) => db.put('meta', log, LAST_KEY);
+
+/** Forgets what sync knew here (after our data was deleted from sync): the next sync starts afresh. */
+export async function forgetSync(db: StudyDatabase): Promise<void> {
+  await db.delete('meta', LAST_KEY);
+}
+
+/**
+ * Records an undo for sync, inside the transaction that takes the rating back, so the
+ * rating leaves every device. Undos older than 60 days are dropped.
+ */
+export async function noteUndo(
+  meta: { get(key: string): Promise<unknown>; put(value: unknown, key: string): Promise<unknown> },
+  undo: LocalUndo,
+): Promise<void> {
+  const undos = ((await meta.get(UNDOS_KEY)) as LocalUndo[] | undefined) ?? [];
+  const kept = undos.filter((u) => u.at > undo.at - UNDO_KEEP_MS);
+  await meta.put([...kept, undo], UNDOS_KEY);
+}
+
+/**
+ * Writes what a merge changed, all or nothing: each changed card (its schedule, with the
+ * interview plan's due time from `plan`, and its settings; the times here of a setting
+ * sync changed are cleared), the ratings other devices made (with their log entries,
+ * replayed like an import), and the ratings an undo elsewhere took back. Returns the
+ * cards that changed.
+ */
+export async function applySyncChanges(
+  db: StudyDatabase,
+  changes: LocalChanges,
+  scheduler: FSRS,
+  plan: (card: CardRecord) => number,
+  from: ReadonlyMap<string, string>,
+): Promise<string[]> {
+  const tx = db.transaction(['cards', 'reviews'], 'readwrite');
+  const cardStore = tx.objectStore('cards');
+  const reviewStore = tx.objectStore('reviews');
+  const [cards, reviews] = await Promise.all([cardStore.getAll(), reviewStore.getAll()]);
+  const byId = new Map(cards.map((c) => [c.id, c]));
+  const next: CardRecord[] = [];
+  for (const change of changes.cards) {
+    const card = byId.get(change.id);
+    if (!card) continue;
+    const stamps = { suspended: 'suspendedAt', buriedUntil: 'buriedAt', note: 'noteAt' } as const;
+    const updated: CardRecord = { ...card, ...change.state };
+    for (const k of change.changed) {
+      delete updated[k];
+      if (k !== 'resetAt') delete updated[stamps[k]];
+    }
+    const s = change.settings;
+    if (s.suspended) updated.suspended = true;
+    if (s.buriedUntil !== undefined) updated.buriedUntil = s.buriedUntil;
+    if (s.note) updated.note = s.note;
+    if (s.resetAt !== undefined) updated.resetAt = s.resetAt;
+    next.push(withQueueKeys({ ...updated, due: plan(updated) }));
+  }
+  const added = withEntries(changes.add, reviews, scheduler, from);
+  await writeAllOrNothing(tx, [
+    ...next.map((c) => () => cardStore.put(c)),
+    ...added.map((r) => () => reviewStore.put(r)),
+    ...changes.remove.map((id) => () => reviewStore.delete(id)),
+  ]);
+  return next.map((c) => c.id);
+}
+
+/**
+ * Ratings from other devices as review records: each card's ratings, the ones held here and
+ * the new ones, replayed in time order from new, give each new rating FSRS's log entry (the
+ * card's state before it, for the statistics and today's counts).
+ */
+function withEntries(
+  add: readonly MergedReview[],
+  held: readonly ReviewRecord[],
+  scheduler: FSRS,
+  from: ReadonlyMap<string, string>,
+): ReviewRecord[] {
+  const byCard = new Map<string, (MergedReview | ReviewRecord)[]>();
+  for (const r of add) byCard.set(r.cardId, [...(byCard.get(r.cardId) ?? []), r]);
+  for (const r of held) byCard.get(r.cardId)?.push(r);
+  const adding = new Set(add.map((r) => r.id));
+  const out: ReviewRecord[] = [];
+  for (const list of byCard.values()) {
+    const all = list.sort((a, b) => a.review - b.review || (a.id < b.id ? -1 : 1));
+    let state = newSchedulingState(all[0]!.review);
+    for (const r of all) {
+      const { state: after, log } = gradeCard(scheduler, state, r.rating, r.review);
+      if (adding.has(r.id)) out.push(record(r, log, from.get(r.id)));
+      state = after;
+    }
+  }
+  return out;
+}
+
+function record(r: MergedReview, log: ReviewEntry, from: string | undefined): ReviewRecord {
+  return {
+    ...log,
+    id: r.id,
+    cardId: r.cardId,
+    rating: r.rating,
+    review: r.review,
+    ...(from ? { from } : {}),
+  };
+}

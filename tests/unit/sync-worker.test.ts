@@ -1,0 +1,284 @@
+import { describe, expect, it } from 'vitest';
+import { handleCardAction, handleGrade, handleUndo } from '@/lib/background/handlers';
+import { syncOnce, type SyncArea } from '@/lib/background/sync';
+import { openStudyDb, syncBank, type StudyDatabase } from '@/lib/db';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/model';
+import type { Grade } from '@/lib/srs/card-state';
+import { EMPTY_SYNC_STATUS, type SyncStatus } from '@/lib/sync/status';
+import { T0 } from './helpers';
+
+const MIN = 60_000;
+const DAY = 86_400_000;
+const IDS = ['a', 'b', 'c', 'd', 'e'];
+const BANK = IDS.map((id, order) => ({ id, section: 'basics', topics: ['attention'], order }));
+
+/** `storage.sync` as the service keeps it: JSON in, JSON out, and a count of writes. */
+function fakeArea(): SyncArea & { items: Record<string, unknown>; writes: number } {
+  const area = {
+    items: {} as Record<string, unknown>,
+    writes: 0,
+    get: async () => JSON.parse(JSON.stringify(area.items)) as Record<string, unknown>,
+    set: async (items: Record<string, unknown>) => {
+      area.writes++;
+      Object.assign(area.items, JSON.parse(JSON.stringify(items)));
+    },
+    remove: async (keys: string[]) => {
+      area.writes++;
+      for (const k of keys) delete area.items[k];
+    },
+  };
+  return area;
+}
+
+interface Device {
+  db: StudyDatabase;
+  settings: Settings;
+  now: number;
+  status: SyncStatus;
+  sync(): ReturnType<typeof syncOnce>;
+  rate(cardId: string, rating: Grade, id?: string): Promise<string>;
+}
+
+/** One browser: its database, settings, clock and what its sync status was. */
+async function device(name: string, area: SyncArea, settings: Settings = { ...DEFAULT_SETTINGS }) {
+  const db = await openStudyDb(`sync-${name}-${Math.random()}`);
+  await syncBank(db, BANK, T0);
+  const d: Device = {
+    db,
+    settings,
+    now: T0,
+    status: EMPTY_SYNC_STATUS as SyncStatus,
+    async sync() {
+      const run = await syncOnce(db, d.settings, {
+        area,
+        now: d.now,
+        makeId: () => name,
+        previous: d.status,
+      });
+      d.status = run.status;
+      if (run.settings) d.settings = run.settings;
+      return run;
+    },
+    async rate(cardId: string, rating: Grade, id = `${name}-${cardId}-${d.now}`) {
+      const r = await handleGrade(db, d.settings, {
+        type: 'grade',
+        reviewId: id,
+        cardId,
+        rating,
+        reviewedAt: d.now,
+      });
+      if (!r.ok) throw new Error(r.message);
+      return id;
+    },
+  };
+  return d;
+}
+
+/**
+ * Each card's schedule and settings, without the fields that are only this browser's: when
+ * the person set things here, and a new card's due time (when this browser first met it;
+ * new cards come in the bank's order, not by it).
+ */
+async function schedules(d: Device) {
+  const cards = await d.db.getAll('cards');
+  return cards.map(
+    ({ reviewDue: _r, newOrder: _n, suspendedAt: _s, buriedAt: _b, noteAt: _t, resetFrom: _f, ...c }) =>
+      c.reps === 0 ? { ...c, due: 0 } : c,
+  );
+}
+
+async function reviewIds(d: Device): Promise<string[]> {
+  return (await d.db.getAllKeys('reviews')).map(String).sort();
+}
+
+describe('sync between two browsers through storage.sync', () => {
+  it('ratings on A arrive on B, ratings on B arrive back on A: the same schedules, no rating twice', async () => {
+    const area = fakeArea();
+    const a = await device('laptop', area);
+    const b = await device('desktop', area);
+    await a.rate('a', 3);
+    await a.rate('b', 1);
+    a.now += 10 * MIN;
+    await a.rate('b', 3);
+    await a.sync();
+    expect(a.status.sentAt).toBe(a.now);
+    b.now = a.now + MIN;
+    const got = await b.sync();
+    expect(got.reviewsChanged).toBe(true);
+    expect(got.changedCards.sort()).toEqual(['a', 'b']);
+    expect(await reviewIds(b)).toEqual(await reviewIds(a));
+    // A rating that came through sync says where from; its FSRS log entry is the one rating gave.
+    const there = await b.db.get('reviews', 'laptop-b-' + (T0 + 10 * MIN));
+    const here = await a.db.get('reviews', 'laptop-b-' + (T0 + 10 * MIN));
+    const { prevDue: _p, ...entry } = here!;
+    expect(there).toEqual({ ...entry, from: 'laptop' });
+
+    b.now += DAY;
+    await b.rate('c', 4);
+    await b.rate('a', 3);
+    await b.sync();
+    a.now = b.now + MIN;
+    await a.sync();
+    expect(await schedules(a)).toEqual(await schedules(b));
+    expect(await reviewIds(a)).toEqual(await reviewIds(b));
+    expect(await a.db.count('reviews')).toBe(5);
+    expect(a.status.receivedAt).toBe(a.now);
+    expect(a.status.devices).toBe(1);
+  });
+
+  it('an undo on A takes the rating away on B too', async () => {
+    const area = fakeArea();
+    const a = await device('laptop', area);
+    const b = await device('desktop', area);
+    const id = await a.rate('a', 3);
+    await a.sync();
+    await b.sync();
+    expect(await reviewIds(b)).toEqual([id]);
+    const undone = await handleUndo(a.db, a.settings, { type: 'undo', reviewId: id }, a.now + 5_000);
+    expect(undone.ok).toBe(true);
+    await a.sync();
+    await b.sync();
+    expect(await reviewIds(b)).toEqual([]);
+    expect((await b.db.get('cards', 'a'))?.reps).toBe(0);
+    expect(await schedules(b)).toEqual(await schedules(a));
+  });
+
+  it('suspend, bury, note and reset travel, the latest change winning', async () => {
+    const area = fakeArea();
+    const a = await device('laptop', area);
+    const b = await device('desktop', area);
+    await a.rate('a', 3);
+    const act = (d: Device, cardId: string, action: Parameters<typeof handleCardAction>[2]['action']) =>
+      handleCardAction(d.db, d.settings, { type: 'card-action', cardId, action, at: d.now });
+    await act(a, 'b', { kind: 'suspend' });
+    await act(a, 'c', { kind: 'note', text: 'see the RoPE paper' });
+    await act(a, 'd', { kind: 'bury' });
+    await a.sync();
+    b.now = a.now + MIN;
+    await b.sync();
+    expect((await b.db.get('cards', 'b'))?.suspended).toBe(true);
+    expect((await b.db.get('cards', 'c'))?.note).toBe('see the RoPE paper');
+    expect((await b.db.get('cards', 'd'))?.buriedUntil).toBe((await a.db.get('cards', 'd'))?.buriedUntil);
+    // B changes its mind later: unsuspends and resets a card A studied.
+    b.now += MIN;
+    await act(b, 'b', { kind: 'unsuspend' });
+    await act(b, 'a', { kind: 'reset' });
+    await b.sync();
+    a.now = b.now + MIN;
+    await a.sync();
+    expect((await a.db.get('cards', 'b'))?.suspended).toBeUndefined();
+    expect((await a.db.get('cards', 'a'))?.reps).toBe(0);
+    expect((await a.db.get('cards', 'a'))?.resetAt).toBe(b.now);
+    expect(await schedules(a)).toEqual(await schedules(b));
+  });
+
+  it('settings travel (all but the theme and the switch); a browser that joins takes what sync holds', async () => {
+    const area = fakeArea();
+    const a = await device('laptop', area, { ...DEFAULT_SETTINGS, newPerDay: 25, theme: 'dark' });
+    await a.sync();
+    const b = await device('desktop', area, { ...DEFAULT_SETTINGS, theme: 'light' });
+    b.now += MIN;
+    const got = await b.sync();
+    expect(got.settings?.newPerDay).toBe(25);
+    expect(got.settings?.theme).toBe('light');
+    b.settings = { ...b.settings, disabledSections: ['inference'] };
+    b.now += MIN;
+    await b.sync();
+    a.now = b.now + MIN;
+    const back = await a.sync();
+    expect(back.settings?.disabledSections).toEqual(['inference']);
+    expect(back.settings?.theme).toBe('dark');
+    // Nothing changed since: a round writes nothing.
+    const writes = area.writes;
+    await a.sync();
+    await b.sync();
+    expect(area.writes).toBe(writes);
+  });
+
+  it('refuses corrupt or hostile sync data with a message, and changes nothing here', async () => {
+    const area = fakeArea();
+    const b = await device('desktop', area);
+    await b.rate('a', 3);
+    const before = [await schedules(b), await reviewIds(b)];
+    area.items['d.evil'] = { v: 1, n: 1, t: T0 };
+    area.items['d.evil.0'] = JSON.parse('{"v":1,"b":1767600000000,"e":[],"c":"","n":[],"__proto__":{"x":1}}');
+    area.items['d.broken'] = { v: 1, n: 2, t: T0 };
+    area.items['d.broken.0'] = { v: 1, b: T0, e: ['r?????'], c: '', n: [] };
+    area.items['d.future'] = { v: 9, n: 1, t: T0 };
+    await b.sync();
+    expect(b.status.problems).toHaveLength(2);
+    expect(b.status.problems.join(' ')).toMatch(/__proto__/);
+    expect(b.status.problems.join(' ')).toMatch(/device broken, part 0: event 1 is malformed/);
+    expect(b.status.newer[0]).toMatch(/update the extension/);
+    expect([await schedules(b), await reviewIds(b)]).toEqual(before);
+    expect(area.items['d.future']).toEqual({ v: 9, n: 1, t: T0 });
+  });
+
+  it('when the quota is full: keeps fewer days, then sends nothing and says so, never losing local data', async () => {
+    const area = fakeArea();
+    const a = await device('laptop', area);
+    await a.rate('a', 3);
+    // Another extension version's items (ours, refused as unknown) take all but a little of the quota.
+    for (let i = 0; i < 13; i++) area.items[`pad${i}`] = 'x'.repeat(7_900);
+    await a.sync();
+    expect(a.status.full).toBe(true);
+    expect(area.items['d.laptop']).toBeUndefined();
+    expect(await reviewIds(a)).toHaveLength(1);
+    for (let i = 0; i < 13; i++) delete area.items[`pad${i}`];
+    a.now += MIN;
+    await a.sync();
+    expect(a.status.full).toBeUndefined();
+    expect(area.items['d.laptop']).toBeDefined();
+  });
+
+  it('a device offline for months, with its clock ahead, still converges', async () => {
+    const area = fakeArea();
+    const a = await device('laptop', area);
+    const b = await device('desktop', area);
+    await a.rate('a', 3);
+    await a.sync();
+    await b.sync();
+    // A goes offline and keeps studying, its clock two hours fast; B studies for months and compacts.
+    a.now += 2 * 3_600_000;
+    await a.rate('a', 3);
+    for (let day = 1; day <= 90; day += 7) {
+      b.now = T0 + day * DAY;
+      await b.rate('b', 3);
+      await b.rate('c', day % 2 ? 3 : 2);
+      await b.sync();
+    }
+    a.now = b.now + 2 * 3_600_000;
+    await a.rate('d', 4);
+    await a.sync();
+    b.now += MIN;
+    await b.sync();
+    a.now += MIN;
+    await a.sync();
+    expect(await schedules(a)).toEqual(await schedules(b));
+    // Ratings travel one by one for 14 days; older ones arrive inside their card's checkpoint.
+    const recent = (ids: string[]) => ids.filter((id) => Number(id.split('-')[2]) > b.now - 14 * DAY);
+    expect(recent(await reviewIds(a))).toEqual(recent(await reviewIds(b)));
+    expect(recent(await reviewIds(a))).toContain(`laptop-d-${a.now - MIN}`);
+  });
+
+  it('the same item written by two browsers at once: the last write wins, and the next round mends it', async () => {
+    const area = fakeArea();
+    const a = await device('laptop', area, { ...DEFAULT_SETTINGS, newPerDay: 5 });
+    const b = await device('desktop', area, { ...DEFAULT_SETTINGS, newPerDay: 15 });
+    await a.sync();
+    await b.sync();
+    // Both change the settings before either hears of the other; the service keeps B's write.
+    a.settings = { ...a.settings, maxReviewsPerDay: 120 };
+    b.settings = { ...b.settings, maxReviewsPerDay: 80 };
+    a.now += MIN;
+    b.now += 2 * MIN;
+    const held = JSON.parse(JSON.stringify(area.items)) as Record<string, unknown>;
+    await a.sync();
+    area.items = held;
+    await b.sync();
+    a.now += 3 * MIN;
+    await a.sync();
+    expect(a.settings.maxReviewsPerDay).toBe(80);
+    expect(b.settings.maxReviewsPerDay).toBe(80);
+  });
+});
