@@ -2,19 +2,23 @@ import bankIndex from 'virtual:bank-index';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { BackupPanel } from '@/components/BackupPanel';
 import { SettingsForm, type SettingsPatch } from '@/components/SettingsForm';
+import { SyncPanel } from '@/components/SyncPanel';
 import { checkAndRepair, checkBackupFile, exportBackup, importBackup } from '@/lib/backup/actions';
 import { TopicFilters, countTopics } from '@/components/TopicFilters';
 import { applyDocumentLang, applyTheme, openBrowse } from '@/lib/pages';
 import { optionsTranslator } from '@/lib/i18n/options-strings';
+import { sendSyncDelete } from '@/lib/messaging';
 import { resolveLang } from '@/lib/settings/model';
 import type { Settings } from '@/lib/settings/model';
 import { loadSettings, onSettingsChanged, saveSettings } from '@/lib/settings/store';
+import { useSyncStatus } from './sync-status';
 
 export function App({ initial }: { initial: Settings }) {
   const [settings, setSettings] = useState(initial);
   // Where the last change was saved ("pacing", "topics-basics" ...): that part says "Saved".
   const [savedIn, setSavedIn] = useState<string | null>(null);
   const counts = useMemo(() => countTopics(bankIndex), []);
+  const sync = useSyncStatus();
   const ui = resolveLang(settings.uiLang, navigator.language);
   const langs = { ui, t: optionsTranslator(ui) };
   // Saves of this page still to be made: while there are any, the page is not drawn from what
@@ -90,6 +94,16 @@ export function App({ initial }: { initial: Settings }) {
         lang={langs.ui}
         savedIn={savedIn}
         onChange={(p, part) => void change(p, part)}
+      />
+      <SyncPanel
+        enabled={settings.sync}
+        status={sync.status}
+        now={sync.now}
+        t={langs.t}
+        lang={langs.ui}
+        savedIn={savedIn}
+        onToggle={(on) => void change({ sync: on }, 'sync')}
+        onDelete={sendSyncDelete}
       />
       <BackupPanel
         t={langs.t}
