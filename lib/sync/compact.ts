@@ -53,7 +53,8 @@ export function compactView(
   const recent = all.filter(
     (e) => isMine(e) && (!isOld(e) || (e.kind === 'undo' && recentRatings.has(e.reviewId))),
   );
-  const foldable = (e: SyncEvent) => isOld(e) && e.kind !== 'undo' && !(e.kind === 'rating' && undone.has(e.id));
+  const foldable = (e: SyncEvent) =>
+    isOld(e) && e.kind !== 'undo' && !(e.kind === 'rating' && undone.has(e.id));
   const folded = merge(
     view.map((l) => ({ ...l, events: l.events.filter(foldable) })),
     scheduler,
