@@ -108,8 +108,8 @@ export default defineBackground(() => {
       if (inMinutes === null) await browser.alarms.clear(SYNC_ALARM);
       else await browser.alarms.create(SYNC_ALARM, { delayInMinutes: inMinutes });
     },
-    afterMerge: async (db, settings) => {
-      broadcast({ type: 'queue-changed' });
+    afterMerge: async (db, settings, synced) => {
+      broadcast({ type: 'queue-changed', synced });
       await showBadge(db, settings);
     },
     makeId: newDeviceId,

@@ -24,6 +24,8 @@ export interface QueueChanged {
   type: 'queue-changed';
   /** The card that was just rated, if a rating caused the change. */
   cardId?: string;
+  /** The cards another browser's data changed here (sync): a page keeps its card unless it is one. */
+  synced?: string[];
 }
 
 /** Pages -> background: when each rating would bring the card back, if pressed at `at`. */

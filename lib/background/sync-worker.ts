@@ -14,7 +14,7 @@ export interface SyncWorkerDeps {
   /** A round asked for survives a stopped worker: the alarm wakes it for one (`null`: cleared). */
   setAlarm(inMinutes: number | null): Promise<void>;
   /** After a round changed cards or ratings here: the badge and open pages follow. */
-  afterMerge(db: StudyDatabase, settings: Settings): Promise<void>;
+  afterMerge(db: StudyDatabase, settings: Settings, changedCards: string[]): Promise<void>;
   makeId(): string;
 }
 
@@ -40,7 +40,8 @@ export function syncWorker(deps: SyncWorkerDeps) {
         deviceId = run.deviceId;
         await deps.saveStatus(run.status);
         if (run.settings) await deps.saveSettings(run.settings);
-        if (run.changedCards.length > 0 || run.reviewsChanged) await deps.afterMerge(db, settings);
+        if (run.changedCards.length > 0 || run.reviewsChanged)
+          await deps.afterMerge(db, settings, run.changedCards);
       } catch (e) {
         await deps.saveStatus({ ...previous, error: e instanceof Error ? e.message : String(e) });
       }

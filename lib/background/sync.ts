@@ -222,8 +222,11 @@ async function settingsFromSync(
   return { write: { settings, at: mine.at, record: mine } };
 }
 
-/** Rounds are at least this far apart: at most 6 a minute, 2 writes each, well within 120 a minute and 1,800 an hour. */
-export const SYNC_GAP_MS = 10_000;
+/**
+ * Rounds are at least this far apart: at most 12 a minute, each at most 2 writes (most write
+ * once, or not at all), so within Chrome's 120 writes a minute and 1,800 an hour.
+ */
+export const SYNC_GAP_MS = 5_000;
 /** A change waits this long for the ones that follow it (a burst of ratings is one write). */
 export const SYNC_DELAY_MS = 2_000;
 

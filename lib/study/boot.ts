@@ -145,7 +145,7 @@ export function bootStudyPage({
       // One change that failed (its strings could not load) must not stop the ones after it.
       .catch((e: unknown) => console.error(e));
   };
-  onQueueChanged((m) => void session.queueChanged(m.cardId));
+  onQueueChanged((m) => void session.queueChanged(m.cardId, m.synced));
   onSettingsChanged(changed);
   // The mirror is normally current; if storage says otherwise, storage wins.
   void loadSettings().then((stored) => {

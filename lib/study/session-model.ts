@@ -143,7 +143,7 @@ export type SessionEvent =
   | { type: 'readFailed'; gen: number; message: string; outdated: boolean }
   | { type: 'previews'; cardId: string; previews: Record<Grade, number> }
   | { type: 'prepared'; gen: number; upNext: PreparedCard | null }
-  | { type: 'queueChanged'; cardId: string | undefined }
+  | { type: 'queueChanged'; cardId: string | undefined; synced?: readonly string[] }
   | { type: 'cardChecked'; cardId: string; fresh: CardRecord | undefined; at: number }
   | { type: 'settingsChanged'; settings: Settings };
 
@@ -250,7 +250,7 @@ export function step(m: Model, e: SessionEvent): Step {
     case 'prepared':
       return e.gen === m.prep ? [{ ...m, upNext: e.upNext }, []] : [m, []];
     case 'queueChanged':
-      return queueChanged(m, e.cardId);
+      return queueChanged(m, e.cardId, e.synced);
     case 'cardChecked':
       return cardChecked(m, e.cardId, e.fresh, e.at);
     case 'settingsChanged':
@@ -479,12 +479,15 @@ function undone(m: Model, res: UndoResponse, at: number, rating: boolean): Step 
   return [next, [...counted, ...effects]];
 }
 
-function queueChanged(m: Model, cardId: string | undefined): Step {
+function queueChanged(m: Model, cardId: string | undefined, synced?: readonly string[]): Step {
   // Not studying yet (a calm new tab): nothing to follow. Our own action on its way: it
   // moves on by itself, and the background's answer says if the card changed elsewhere.
   if (!m.started || m.busy !== null) return [m, []];
   const v = m.view;
   if (v.kind !== 'card') return readQueue(m);
+  // Another browser's ratings came in: the counts follow, and the card stays (answer and
+  // all) while the queue still has it first, as after a settings change.
+  if (synced) return readQueue(m, v.card.id);
   if (v.pending || cardId !== v.card.id) return [m, []];
   return [m, [{ kind: 'checkCard', cardId }]];
 }

@@ -142,7 +142,8 @@ export function createStudySession(deps: SessionDeps) {
     /** Takes back the last rating, skip, bury, suspend or reset on this page and shows that card again. */
     undo: () => command({ type: 'undo' }),
     /** Another page rated a card or the queue changed: move on if our card was the one. */
-    queueChanged: (cardId?: string) => command({ type: 'queueChanged', cardId }),
+    queueChanged: (cardId?: string, synced?: readonly string[]) =>
+      command({ type: 'queueChanged', cardId, ...(synced ? { synced } : {}) }),
     settingsChanged: (settings: Settings) => command({ type: 'settingsChanged', settings }),
     /** Resolves once everything the session started has finished. */
     settled,

@@ -14,6 +14,7 @@ declare const chrome: {
   };
   storage: {
     local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> };
+    sync: { get(keys: null): Promise<Record<string, unknown>>; set(items: object): Promise<void> };
   };
   developerPrivate: {
     updateProfileConfiguration(config: { inDeveloperMode: boolean }, done: () => void): void;

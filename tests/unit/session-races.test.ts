@@ -36,6 +36,36 @@ describe('study session edge cases', () => {
     expect(session.state.kind === 'card' && session.state.card.note).toBe('remember softmax');
   });
 
+  it('follows ratings that came through sync: the counts at once, the card only if it was rated there', async () => {
+    const { session, db } = await sessionFixture(['q1', 'q2', 'q3'], { newPerDay: 3 });
+    await session.start();
+    session.reveal();
+    const newLeft = () => (session.state.kind === 'card' ? session.state.counts.newLeft : null);
+    expect(newLeft()).toBe(3);
+    // Another browser rated q2 (sync stored it here): the answer stays open, the count drops.
+    await handleGrade(db, DEFAULT_SETTINGS, {
+      type: 'grade',
+      reviewId: 'far',
+      cardId: 'q2',
+      rating: 3,
+      reviewedAt: T0,
+    });
+    await session.queueChanged(undefined, ['q2']);
+    expect(session.state.kind === 'card' && session.state.card.id).toBe('q1');
+    expect(session.state.kind === 'card' && session.state.revealed).toBe(true);
+    expect(newLeft()).toBe(2);
+    // Then the card on screen itself: the page moves on.
+    await handleGrade(db, DEFAULT_SETTINGS, {
+      type: 'grade',
+      reviewId: 'far2',
+      cardId: 'q1',
+      rating: 3,
+      reviewedAt: T0,
+    });
+    await session.queueChanged(undefined, ['q1']);
+    expect(session.state.kind === 'card' && session.state.card.id).not.toBe('q1');
+  });
+
   it('undoes one rating per press even when U is pressed twice at once', async () => {
     const { session, db } = await sessionFixture(['q1', 'q2', 'q3'], { newPerDay: 3 });
     await session.start();
