@@ -1,5 +1,6 @@
 import type { BankIndexEntry } from '../db/cards';
 import { forgetPlan } from '../db/plan';
+import { forgetSyncLog } from '../db/sync';
 import type { StudyDatabase } from '../db/open';
 import { checkDatabase } from '../db/repair';
 import { parseBackup, restoreFromText } from '../backup/import';
@@ -79,15 +80,16 @@ export function routeMessage(message: unknown, ctx: WorkerContext): Promise<unkn
       () => message.cardId,
     );
   if (isPreviewImportRequest(message)) return reply((db, s) => previewBackup(db, s, message.text, ctx));
-  // Both rebuild schedules from the log (FSRS's due times): the interview plan is set again.
+  // Both rebuild schedules from the log (FSRS's due times): the interview plan is set again,
+  // and sync's next round reads the whole log.
   if (isImportRequest(message))
     return reply(
-      (db, s) => importBackup(db, s, message, ctx).then(forgetPlan(db)),
+      (db, s) => importBackup(db, s, message, ctx).then(forgetPlan(db)).then(forgetSyncLog(db)),
       () => undefined,
     );
   if (isCheckDatabaseRequest(message))
     return reply(
-      (db, s) => repair(db, s, ctx).then(forgetPlan(db)),
+      (db, s) => repair(db, s, ctx).then(forgetPlan(db)).then(forgetSyncLog(db)),
       () => undefined,
     );
   return undefined;

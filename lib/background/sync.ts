@@ -2,6 +2,7 @@ import type { StudyDatabase } from '../db/open';
 import {
   applySyncChanges,
   readSyncSettings,
+  readReviews,
   readSyncView,
   type SyncedSettings,
   saveLastLog,
@@ -13,7 +14,7 @@ import { normalizeSettings, type Settings } from '../settings/model';
 import { planCard } from '../srs/plan';
 import { makeScheduler } from '../srs/schedule';
 import { compactToFit } from '../sync/compact';
-import { bytesOf, headKey, QUOTA, SETTINGS_KEY, settingsItem, type HeadItem } from '../sync/format';
+import { bytesOf, DAY, headKey, QUOTA, SETTINGS_KEY, settingsItem, type HeadItem } from '../sync/format';
 import { localChanges, localLog } from '../sync/local';
 import { merge } from '../sync/merge';
 import type { SyncStatus } from '../sync/status';
@@ -54,12 +55,19 @@ const MARGIN = 1_024;
 export async function syncOnce(
   db: StudyDatabase,
   settings: Settings,
-  ctx: { area: SyncArea; now: number; makeId: () => string; previous: SyncStatus },
+  ctx: {
+    area: SyncArea;
+    now: number;
+    makeId: () => string;
+    previous: SyncStatus;
+    /** Read every rating held here, not only those after the last horizon (the plain version, for the benchmark). */
+    whole?: boolean;
+  },
 ): Promise<SyncRun> {
   const { area, now } = ctx;
   const device = await syncDevice(db, now, ctx.makeId);
   const items = await area.get();
-  const local = await readSyncView(db);
+  const local = await readSyncView(db, { whole: ctx.whole });
   const snapshot = decodeSync(
     items,
     local.cards.map((c) => c.id),
@@ -70,10 +78,12 @@ export async function syncOnce(
   const mine = localLog(device.id, device.since, local.reviews, local.cards, local.undos);
   const view = [...(local.last ? [local.last] : []), mine.log, ...snapshot.devices];
   const merged = merge(view, scheduler);
-  const undone = new Set(
-    view.flatMap((l) => l.events.flatMap((e) => (e.kind === 'undo' ? [e.reviewId] : []))),
+  const undone = view.flatMap((l) => l.events.flatMap((e) => (e.kind === 'undo' ? [e.reviewId] : [])));
+  const removed = await readReviews(
+    db,
+    undone.filter((id) => local.reviewIds.has(id)),
   );
-  const changes = localChanges(local.cards, local.reviews, undone, merged);
+  const changes = localChanges(local.cards, local.reviewIds, removed, merged);
   const w = scheduler.parameters.w;
   const changedCards = await applySyncChanges(
     db,
@@ -111,7 +121,9 @@ export async function syncOnce(
     bytes: othersBytes(items, device.id, null) + (fitted.fits ? fitted.bytes : ownBytes(items, device.id)),
     quota: QUOTA.bytes,
     devices: snapshot.devices.length,
-    keepDays: fitted.keepDays,
+    // The days of events actually kept: a horizon set by a tighter round before holds.
+    keepDays:
+      fitted.log.horizon === undefined ? fitted.keepDays : Math.floor((now - fitted.log.horizon) / DAY),
     ...(fitted.fits ? {} : { full: true }),
     problems: snapshot.problems,
     newer: snapshot.newer,

@@ -31,28 +31,55 @@ export async function syncDevice(db: StudyDatabase, now: number, makeId: () => s
   return made;
 }
 
-/** Everything sync reads of this browser in one transaction. */
-export async function readSyncView(db: StudyDatabase): Promise<{
+/** What sync reads of this browser, in one transaction. */
+export interface SyncView {
   cards: CardRecord[];
+  /** The ratings after the last log's horizon (all of them when `whole`, or before the first round). */
   reviews: ReviewRecord[];
+  /** The id of every rating held here. */
+  reviewIds: Set<string>;
   undos: LocalUndo[];
+  /** The log this device last compacted: everything up to its horizon is in its checkpoints. */
   last?: DeviceLog;
-}> {
+}
+
+/**
+ * Everything sync reads of this browser in one transaction. The ratings up to the horizon
+ * of the log it last compacted are in that log's checkpoints already, so only the later
+ * ones are read (their ids all the same); `whole` reads every rating, as the first round does.
+ */
+export async function readSyncView(db: StudyDatabase, { whole = false } = {}): Promise<SyncView> {
   const tx = db.transaction(['cards', 'reviews', 'meta'], 'readonly');
   const meta = tx.objectStore('meta');
-  const [cards, reviews, undos, last] = await Promise.all([
+  const reviewStore = tx.objectStore('reviews');
+  const [cards, undos, last] = await Promise.all([
     tx.objectStore('cards').getAll(),
-    tx.objectStore('reviews').getAll(),
-    meta.get(UNDOS_KEY),
-    meta.get(LAST_KEY),
+    meta.get(UNDOS_KEY) as Promise<LocalUndo[] | undefined>,
+    meta.get(LAST_KEY) as Promise<DeviceLog | undefined>,
+  ]);
+  const horizon = whole ? undefined : last?.horizon;
+  const [reviews, ids] = await Promise.all([
+    horizon === undefined
+      ? reviewStore.getAll()
+      : reviewStore.index('review').getAll(IDBKeyRange.lowerBound(horizon, true)),
+    horizon === undefined ? undefined : reviewStore.getAllKeys(),
   ]);
   await tx.done;
   return {
     cards,
     reviews,
-    undos: (undos as LocalUndo[] | undefined) ?? [],
-    last: last as DeviceLog | undefined,
+    reviewIds: new Set(ids ?? reviews.map((r) => r.id)),
+    undos: undos ?? [],
+    ...(last ? { last } : {}),
   };
+}
+
+/** The ratings held here with these ids (the few another device's undo takes back). */
+export async function readReviews(db: StudyDatabase, ids: Iterable<string>): Promise<ReviewRecord[]> {
+  const tx = db.transaction('reviews');
+  const found = await Promise.all([...ids].map((id) => tx.store.get(id)));
+  await tx.done;
+  return found.filter((r): r is ReviewRecord => r !== undefined);
 }
 
 /** The settings as this device last exchanged them with sync: what they were, and when they changed. */
@@ -70,9 +97,16 @@ export const saveSyncSettings = (db: StudyDatabase, s: SyncedSettings) => db.put
 
 export const saveLastLog = (db: StudyDatabase, log: DeviceLog) => db.put('meta', log, LAST_KEY);
 
-/** Forgets what sync knew here (after our data was deleted from sync): the next sync starts afresh. */
-export async function forgetSync(db: StudyDatabase): Promise<void> {
-  await db.delete('meta', LAST_KEY);
+/**
+ * After schedules were rebuilt from the whole log (import, repair): the next round reads
+ * every rating again instead of starting from the log it last compacted, so ratings an
+ * import brought, however old, count where no other browser holds a later checkpoint.
+ */
+export function forgetSyncLog(db: StudyDatabase) {
+  return async <R>(res: R): Promise<R> => {
+    await db.delete('meta', LAST_KEY);
+    return res;
+  };
 }
 
 /**
@@ -102,6 +136,7 @@ export async function applySyncChanges(
   plan: (card: CardRecord) => number,
   from: ReadonlyMap<string, string>,
 ): Promise<string[]> {
+  if (changes.cards.length + changes.add.length + changes.remove.length === 0) return [];
   const tx = db.transaction(['cards', 'reviews'], 'readwrite');
   const cardStore = tx.objectStore('cards');
   const reviewStore = tx.objectStore('reviews');

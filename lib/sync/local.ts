@@ -106,21 +106,19 @@ export interface LocalChanges {
 
 /**
  * What a merge of everything changes in this browser: the cards whose schedule or settings
- * differ, the ratings to add and the ratings undone elsewhere. A card the merge knows
+ * differ, the ratings to add (`held`: the ids of those held here) and the ratings undone elsewhere. A card the merge knows
  * nothing of, or gives no schedule, keeps its own: sync never takes a schedule away.
  * A schedule is compared by FSRS's own due time, since the interview plan may have moved it here.
  */
 export function localChanges(
   cards: readonly LocalCard[],
-  reviews: readonly LocalReview[],
-  undone: ReadonlySet<string>,
+  held: ReadonlySet<string>,
+  /** The ratings held here that an undo anywhere took back. */
+  removed: readonly LocalReview[],
   merged: MergeResult,
 ): LocalChanges {
   const out: LocalChanges = { cards: [], add: [], remove: [] };
-  const held = new Set(reviews.map((r) => r.id));
-  const kept = new Set(merged.reviews.map((r) => r.id));
   out.add = merged.reviews.filter((r) => !held.has(r.id));
-  const removed = reviews.filter((r) => !kept.has(r.id) && undone.has(r.id));
   out.remove = removed.map((r) => r.id);
   // A card whose every rating was taken back is new again (sync knows nothing else of it).
   const firstUndone = new Map<string, number>();

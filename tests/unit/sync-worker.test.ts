@@ -259,6 +259,18 @@ describe('sync between two browsers through storage.sync', () => {
     const recent = (ids: string[]) => ids.filter((id) => Number(id.split('-')[2]) > b.now - 14 * DAY);
     expect(recent(await reviewIds(a))).toEqual(recent(await reviewIds(b)));
     expect(recent(await reviewIds(a))).toContain(`laptop-d-${a.now - MIN}`);
+    // A round that reads every rating (not only those after the last horizon) finds the same.
+    const writes = area.writes;
+    const whole = await syncOnce(a.db, a.settings, {
+      area,
+      now: a.now,
+      makeId: () => 'laptop',
+      previous: a.status,
+      whole: true,
+    });
+    expect(whole.changedCards).toEqual([]);
+    expect(whole.reviewsChanged).toBe(false);
+    expect(area.writes).toBe(writes);
   });
 
   it('the same item written by two browsers at once: the last write wins, and the next round mends it', async () => {
