@@ -172,6 +172,12 @@ interface OpsFigures {
   grade: number;
   export: number;
   stats_read: number;
+  /** A sync round as the worker runs it after a change: merge and compact, with what it reads. */
+  sync_round: number;
+  /** The first round on a device: every rating read and replayed. */
+  sync_round_first: number;
+  /** A later round reading every rating (the plain version of `sync_round`). */
+  sync_round_whole: number;
 }
 
 interface ProfileFigures {
@@ -298,6 +304,9 @@ function summary(p: ProfileFigures) {
     due_count_filtered_ms: p.ops_ms.due_count_filtered,
     export_ms: p.ops_ms.export,
     stats_read_ms: p.ops_ms.stats_read,
+    sync_round_ms: p.ops_ms.sync_round,
+    sync_round_whole_ms: p.ops_ms.sync_round_whole,
+    sync_round_first_ms: p.ops_ms.sync_round_first,
   };
 }
 
@@ -364,6 +373,9 @@ async function main() {
     ['one rating transaction (ms)', ...col((p) => p.ops_ms.grade), '≤ 10'],
     ['export whole history (ms)', ...col((p) => p.ops_ms.export), '≤ 1000'],
     ['statistics read (ms)', ...col((p) => p.ops_ms.stats_read), ''],
+    ['sync round (ms)', ...col((p) => p.ops_ms.sync_round), ''],
+    ['  plain: every rating read (ms)', ...col((p) => p.ops_ms.sync_round_whole), ''],
+    ['  first round on a device (ms)', ...col((p) => p.ops_ms.sync_round_first), ''],
     ['idle worker wake-ups / hour', ...col((p) => p.idle_worker_wakeups_per_hour), '≤ 2 (fresh)'],
     ['new tab JS heap (bytes)', ...col((p) => p.newtab_heap_bytes), ''],
   ];

@@ -91,7 +91,7 @@ const en = {
   syncDeletedAt: 'Deleted from sync: {when}.',
   syncDelete: 'Delete my data from sync',
   syncDeleteQuestion:
-    'Delete this extension’s data from sync, for every browser signed in to this account? Sync is then turned off on this browser; the progress stored in each browser stays there.',
+    'Delete this extension’s data from sync, for every browser signed in to this account? Sync is then turned off on this browser; the progress stored in each browser stays there. Another browser that still has sync on writes its own data back: turn it off there first.',
   syncDeleteConfirm: 'Delete',
   syncDeleteCancel: 'Cancel',
   syncDeleteCancelled: 'Nothing was deleted.',
@@ -256,7 +256,7 @@ const zh: Record<OptionsKey, string> = {
   syncDeletedAt: '已从同步中删除：{when}。',
   syncDelete: '从同步中删除我的数据',
   syncDeleteQuestion:
-    '要从同步中删除本扩展的数据吗？登录这个账号的所有浏览器都会受影响。之后这个浏览器会关闭同步；每个浏览器里已保存的进度仍留在原处。',
+    '要从同步中删除本扩展的数据吗？登录这个账号的所有浏览器都会受影响。之后这个浏览器会关闭同步；每个浏览器里已保存的进度仍留在原处。仍开着同步的其他浏览器会把自己的数据重新写回，请先在那里关闭同步。',
   syncDeleteConfirm: '删除',
   syncDeleteCancel: '取消',
   syncDeleteCancelled: '没有删除任何数据。',
