@@ -28,25 +28,32 @@ export function syncWorker(deps: SyncWorkerDeps) {
 
   const round = () =>
     deps.withStudyDb(async (db, settings) => {
-      if (!settings.sync) return;
-      const previous = await deps.readStatus();
       try {
-        const run = await syncOnce(db, settings, {
-          area: deps.area,
-          now: Date.now(),
-          makeId: deps.makeId,
-          previous,
-        });
-        deviceId = run.deviceId;
-        await deps.saveStatus(run.status);
-        if (run.settings) await deps.saveSettings(run.settings);
-        if (run.changedCards.length > 0 || run.reviewsChanged)
-          await deps.afterMerge(db, settings, run.changedCards);
-      } catch (e) {
-        await deps.saveStatus({ ...previous, error: e instanceof Error ? e.message : String(e) });
+        if (settings.sync) await syncAndSay(db, settings);
+      } finally {
+        // Asked for and run (or sync is off): nothing left for the alarm to wake the worker for.
+        await deps.setAlarm(null);
       }
-      await deps.setAlarm(null);
     });
+
+  async function syncAndSay(db: StudyDatabase, settings: Settings): Promise<void> {
+    const previous = await deps.readStatus();
+    try {
+      const run = await syncOnce(db, settings, {
+        area: deps.area,
+        now: Date.now(),
+        makeId: deps.makeId,
+        previous,
+      });
+      deviceId = run.deviceId;
+      await deps.saveStatus(run.status);
+      if (run.settings) await deps.saveSettings(run.settings);
+      if (run.changedCards.length > 0 || run.reviewsChanged)
+        await deps.afterMerge(db, settings, run.changedCards);
+    } catch (e) {
+      await deps.saveStatus({ ...previous, error: e instanceof Error ? e.message : String(e) });
+    }
+  }
   const rounds = syncRounds(round, { now: Date.now, setTimeout: (f, ms) => setTimeout(f, ms) });
 
   function request(delay?: number): void {
@@ -56,6 +63,8 @@ export function syncWorker(deps: SyncWorkerDeps) {
 
   return {
     request,
+    /** Settles when the round running now (if any) has finished. */
+    idle: rounds.idle,
     /** `storage.onChanged` for the sync area: a round soon, unless only our own items changed. */
     changedInSync(keys: readonly string[]): void {
       const own = (k: string) =>

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { handleCardAction, handleGrade, handleUndo } from '@/lib/background/handlers';
-import { syncOnce, type SyncArea } from '@/lib/background/sync';
+import { SYNC_DELAY_MS, syncOnce, type SyncArea } from '@/lib/background/sync';
+import { syncWorker } from '@/lib/background/sync-worker';
 import { openStudyDb, syncBank, type StudyDatabase } from '@/lib/db';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/model';
 import type { Grade } from '@/lib/srs/card-state';
@@ -292,5 +293,88 @@ describe('sync between two browsers through storage.sync', () => {
     await a.sync();
     expect(a.settings.maxReviewsPerDay).toBe(80);
     expect(b.settings.maxReviewsPerDay).toBe(80);
+  });
+
+  it('a browser on an older version refuses the data of one with cards it does not know, and says so', async () => {
+    const area = fakeArea();
+    const older = await device('older', area);
+    const newer = await device('newer', area);
+    // The newer version's bank has one more question, and it was studied there.
+    await syncBank(newer.db, [...BANK, { id: 'f', section: 'basics', topics: ['attention'], order: 5 }], T0);
+    await newer.rate('f', 3);
+    await newer.rate('a', 3);
+    await newer.sync();
+    await older.rate('b', 4);
+    await older.sync();
+    expect(older.status.problems).toHaveLength(1);
+    expect(older.status.problems[0]).toMatch(
+      /^the sync data of device newer, part 0: event \d: it is for a card this version does not know$/,
+    );
+    expect(await reviewIds(older)).toEqual([`older-b-${T0}`]);
+    // The newer one still reads the older one's data.
+    await newer.sync();
+    expect(newer.status.problems).toEqual([]);
+    expect(await reviewIds(newer)).toContain(`older-b-${T0}`);
+  });
+});
+
+describe("the worker's side of sync", () => {
+  async function worker(settings: Settings) {
+    const area = fakeArea();
+    const db = await openStudyDb(`sync-worker-${Math.random()}`);
+    await syncBank(db, BANK, T0);
+    const log: string[] = [];
+    let status: SyncStatus = EMPTY_SYNC_STATUS;
+    const w = syncWorker({
+      withStudyDb: (work) => work(db, settings),
+      area: { ...area, clear: async () => void (area.items = {}) },
+      readStatus: async () => status,
+      saveStatus: async (s) => void (status = s),
+      saveSettings: async (p) => void log.push(`settings ${JSON.stringify(p)}`),
+      setAlarm: async (m) => void log.push(`alarm ${m}`),
+      afterMerge: async () => void log.push('merged'),
+      makeId: () => 'here',
+    });
+    return { w, area, log, status: () => status };
+  }
+
+  it('runs a round soon after a change, leaves no alarm behind, and ignores its own writes', async () => {
+    vi.useFakeTimers({ now: T0, toFake: ['setTimeout', 'Date'] });
+    try {
+      const { w, area, log, status } = await worker({ ...DEFAULT_SETTINGS });
+      w.request();
+      expect(log).toEqual(['alarm 1']);
+      await vi.advanceTimersByTimeAsync(SYNC_DELAY_MS);
+      await w.idle();
+      expect(status().sentAt).toBe(T0 + SYNC_DELAY_MS);
+      expect(Object.keys(area.items).sort()).toEqual(['d.here', 'd.here.0', 's']);
+      expect(log).toEqual(['alarm 1', 'alarm null']);
+      w.changedInSync(['d.here', 'd.here.0']);
+      expect(log).toHaveLength(2);
+      w.changedInSync(['d.there']);
+      expect(log).toHaveLength(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('with sync off, sends nothing and clears the alarm; delete empties sync and turns it off', async () => {
+    vi.useFakeTimers({ now: T0, toFake: ['setTimeout', 'Date'] });
+    try {
+      const off = await worker({ ...DEFAULT_SETTINGS, sync: false });
+      off.w.request(0);
+      await vi.advanceTimersByTimeAsync(0);
+      await off.w.idle();
+      expect(off.area.items).toEqual({});
+      expect(off.log).toEqual(['alarm 1', 'alarm null']);
+      const on = await worker({ ...DEFAULT_SETTINGS });
+      on.area.items['d.other'] = { v: 1, n: 1, t: T0 };
+      await on.w.deleteFromSync();
+      expect(on.area.items).toEqual({});
+      expect(on.log).toEqual(['settings {"sync":false}']);
+      expect(on.status().deletedAt).toBe(T0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
