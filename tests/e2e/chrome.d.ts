@@ -21,3 +21,6 @@ declare const chrome: {
     reload(id: string, options: { failQuietly: boolean }, done: () => void): void;
   };
 };
+
+// Firefox's promise-based namespace, for the Firefox tests (the same calls as above).
+declare const browser: Pick<typeof chrome, 'runtime' | 'storage'>;

@@ -393,3 +393,40 @@ export async function addInterview(options: Page, typedDate: string): Promise<Lo
   await options.keyboard.type(typedDate);
   return interview;
 }
+
+/**
+ * Runs inside an extension page (Chromium's or Firefox's): every studied card's schedule
+ * and settings, and every rating's id, as stored. Self-contained, like `countRowsIn`.
+ */
+export async function studiedIn(): Promise<{ cards: Record<string, unknown>[]; reviews: string[] }> {
+  const db = await new Promise<IDBDatabase>((res, rej) => {
+    const r = indexedDB.open('llm-cards');
+    r.onsuccess = () => res(r.result);
+    r.onerror = () => rej(r.error);
+  });
+  const all = <T>(store: string) =>
+    new Promise<T[]>((res) => {
+      const req = db.transaction(store).objectStore(store).getAll();
+      req.onsuccess = () => res(req.result as T[]);
+    });
+  const cards = await all<Record<string, unknown>>('cards');
+  const reviews = await all<{ id: string }>('reviews');
+  db.close();
+  const fields = [
+    'id',
+    'due',
+    'stability',
+    'difficulty',
+    'state',
+    'reps',
+    'lapses',
+    'last_review',
+    'suspended',
+  ];
+  return {
+    cards: cards
+      .filter((c) => Number(c.reps) > 0 || c.suspended)
+      .map((c) => Object.fromEntries(fields.map((f) => [f, c[f] ?? null]))),
+    reviews: reviews.map((r) => r.id).sort(),
+  };
+}

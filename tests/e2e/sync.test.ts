@@ -8,6 +8,7 @@ import {
   openNewTab,
   revealAndRate,
   shownCardId,
+  studiedIn,
   type Launched,
   type Profile,
 } from './harness';
@@ -45,11 +46,15 @@ describe.runIf(browserAvailable())('sync between two browsers through storage.sy
       async () => (await chrome.storage.local.get('sync-status'))['sync-status'] as Record<string, unknown>,
     );
 
-  /** Waits until the extension in `from` has written to sync since `after`, then delivers its items to `to`. */
-  async function deliver(from: typeof a, to: typeof a, after: number): Promise<number> {
+  /**
+   * Waits until the extension in `from` has written to sync in a round that began after
+   * `changedAt` (so what it wrote holds that change: an earlier round, e.g. the one at
+   * install, may write later than a test began), then delivers its items to `to`.
+   */
+  async function deliver(from: typeof a, to: typeof a, changedAt: number): Promise<number> {
     await expect
       .poll(async () => Number((await status(from.page))?.sentAt ?? 0), { timeout: 30_000 })
-      .toBeGreaterThan(after);
+      .toBeGreaterThan(changedAt);
     const items = await syncItems(from.page);
     const there = await syncItems(to.page);
     const changed = Object.fromEntries(
@@ -61,54 +66,23 @@ describe.runIf(browserAvailable())('sync between two browsers through storage.sy
   }
 
   /** Every studied card's schedule and settings, and every rating's id, as stored. */
-  const studied = (p: Page) =>
-    p.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((res, rej) => {
-        const r = indexedDB.open('llm-cards');
-        r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
-      });
-      const all = <T>(store: string) =>
-        new Promise<T[]>((res) => {
-          const req = db.transaction(store).objectStore(store).getAll();
-          req.onsuccess = () => res(req.result as T[]);
-        });
-      const cards = await all<Record<string, unknown>>('cards');
-      const reviews = await all<{ id: string }>('reviews');
-      db.close();
-      const fields = [
-        'id',
-        'due',
-        'stability',
-        'difficulty',
-        'state',
-        'reps',
-        'lapses',
-        'last_review',
-        'suspended',
-      ];
-      return {
-        cards: cards
-          .filter((c) => Number(c.reps) > 0 || c.suspended)
-          .map((c) => Object.fromEntries(fields.map((f) => [f, c[f] ?? null]))),
-        reviews: reviews.map((r) => r.id).sort(),
-      };
-    });
+  const studied = (p: Page) => p.evaluate(studiedIn);
 
   /** "New left today" in the popup, as the person reads it. */
   const newLeft = (p: Page) => p.locator('[data-count="new"]').innerText();
 
   it('ratings on A arrive on B and open pages follow; ratings on B arrive back on A; the same schedules, no rating twice', async () => {
-    const startedAt = Date.now();
     const tab = await openNewTab(a.browser.context);
     const first = await shownCardId(tab);
     await revealAndRate(tab, '3');
     await revealAndRate(tab, '1');
+    const ratedOnA = Date.now();
     const popup = await openExtensionPage(b.browser, 'popup.html');
-    await popup.locator('.queue-header').waitFor();
+    // The header is drawn before the counts are in: wait for the number.
+    await expect.poll(() => newLeft(popup)).toMatch(/^\d+$/);
     const before = await newLeft(popup);
 
-    const deliveredAt = await deliver(a, b, startedAt);
+    const deliveredAt = await deliver(a, b, ratedOnA);
     // B's popup, open all along, shows the ratings A made: two new cards fewer left today.
     await expect.poll(() => newLeft(popup), { timeout: 15_000 }).toBe(String(Number(before) - 2));
     console.log(`a rating reached B's open popup ${Date.now() - deliveredAt} ms after sync delivered it`);
@@ -116,9 +90,8 @@ describe.runIf(browserAvailable())('sync between two browsers through storage.sy
     expect((await studied(b.page)).cards.map((c) => c.id)).toContain(first);
 
     const bTab = await openNewTab(b.browser.context);
-    const sentB = Number((await status(b.page))?.sentAt ?? 0);
     await revealAndRate(bTab, '4');
-    await deliver(b, a, sentB);
+    await deliver(b, a, Date.now());
     await expect.poll(async () => (await studied(a.page)).reviews.length, { timeout: 15_000 }).toBe(3);
     const [onA, onB] = [await studied(a.page), await studied(b.page)];
     expect(onA.reviews).toEqual(onB.reviews);
@@ -129,21 +102,19 @@ describe.runIf(browserAvailable())('sync between two browsers through storage.sy
 
   it('an undo on A takes the rating back on B as well', async () => {
     const tab = await openNewTab(a.browser.context);
-    const sent = Number((await status(a.page))?.sentAt ?? 0);
     await revealAndRate(tab, '3');
-    await deliver(a, b, sent);
+    await deliver(a, b, Date.now());
     const rated = await studied(a.page);
     await expect
       .poll(async () => (await studied(b.page)).reviews, { timeout: 15_000 })
       .toEqual(rated.reviews);
 
-    const sentAgain = Number((await status(a.page))?.sentAt ?? 0);
     await tab.keyboard.press('u');
     await tab
       .getByRole('status')
       .getByText(/Undone/)
       .waitFor();
-    await deliver(a, b, sentAgain);
+    await deliver(a, b, Date.now());
     await expect
       .poll(async () => (await studied(b.page)).reviews.length, { timeout: 15_000 })
       .toBe(rated.reviews.length - 1);
