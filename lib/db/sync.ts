@@ -140,8 +140,13 @@ export async function applySyncChanges(
   const tx = db.transaction(['cards', 'reviews'], 'readwrite');
   const cardStore = tx.objectStore('cards');
   const reviewStore = tx.objectStore('reviews');
-  const [cards, reviews] = await Promise.all([cardStore.getAll(), reviewStore.getAll()]);
-  const byId = new Map(cards.map((c) => [c.id, c]));
+  // Only the cards that change, and the ratings of the cards that gain some.
+  const gaining = [...new Set(changes.add.map((r) => r.cardId))];
+  const [cards, held] = await Promise.all([
+    Promise.all(changes.cards.map((c) => cardStore.get(c.id))),
+    Promise.all(gaining.map((id) => reviewStore.index('cardId').getAll(id))),
+  ]);
+  const byId = new Map(cards.flatMap((c) => (c ? [[c.id, c] as const] : [])));
   const next: CardRecord[] = [];
   for (const change of changes.cards) {
     const card = byId.get(change.id);
@@ -159,7 +164,7 @@ export async function applySyncChanges(
     if (s.resetAt !== undefined) updated.resetAt = s.resetAt;
     next.push(withQueueKeys({ ...updated, due: plan(updated) }));
   }
-  const added = withEntries(changes.add, reviews, scheduler, from);
+  const added = withEntries(changes.add, held.flat(), scheduler, from);
   await writeAllOrNothing(tx, [
     ...next.map((c) => () => cardStore.put(c)),
     ...added.map((r) => () => reviewStore.put(r)),
