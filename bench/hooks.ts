@@ -5,6 +5,7 @@ import bankIndex from 'virtual:bank-index';
 import { badgeState } from '@/lib/background/badge';
 import { syncOnce, type SyncArea } from '@/lib/background/sync';
 import { EMPTY_SYNC_STATUS } from '@/lib/sync/status';
+import { forgetSyncLog } from '@/lib/db/sync';
 import { isBankSynced, placeBank } from '@/lib/background/bank-sync';
 import { makeBackup } from '@/lib/backup/format';
 import {
@@ -39,7 +40,13 @@ function rng(seed: number) {
 async function seed(
   cardCount: number,
   logCount: number,
-): Promise<{ cards: number; reviews: number; ms: number }> {
+): Promise<{
+  cards: number;
+  reviews: number;
+  ms: number;
+  syncFirstRoundMs: number;
+  syncFirstRoundChanged: number;
+}> {
   const t0 = performance.now();
   const db = await openStudyDb();
   // The install's bank sync must have committed first: committed after the seed, it would
@@ -59,6 +66,7 @@ async function seed(
     // Copies of real questions, so a page can load real content for any synthetic card.
     const id = i < bankIndex.length ? q.id : `${q.id}~${i}`;
     let state = newSchedulingState(now - 365 * DAY);
+    const firstReview = reviews.length;
     if (i % 10 < 7) {
       const n = perCard + (extra-- > 0 ? 1 : 0);
       // n ratings spread over the past year (never in the future), early or late as people are.
@@ -77,15 +85,33 @@ async function seed(
         reviews.push({ ...log, id: `seed-${i}-today`, cardId: id });
         state = next;
       }
-      // Spread due dates around today: some overdue, most in the future.
-      const shift = state.due - (now + (rand() * 200 - 20) * DAY);
-      state = { ...state, due: state.due - shift };
+      // Spread due dates around today, some overdue, most in the future, by moving the
+      // card's whole history in time (never past now): its schedule stays the one its log
+      // gives, as in real use, so a sync round's replay finds nothing to change.
+      // Whole days, so FSRS's day counts (elapsed, scheduled) stay what the log gives.
+      const wanted = Math.round((state.due - (now + (rand() * 200 - 20) * DAY)) / DAY) * DAY;
+      const shift = Math.max(wanted, Math.ceil((state.last_review! - (now - 60_000)) / DAY) * DAY);
+      for (let r = firstReview; r < reviews.length; r++)
+        reviews[r] = { ...reviews[r]!, review: reviews[r]!.review - shift, due: reviews[r]!.due - shift };
+      state = { ...state, due: state.due - shift, last_review: state.last_review! - shift };
     }
     cards.push({ ...state, id, section: q.section, topics: q.topics, order: i, inBank: true });
   }
   await writeHistory(db, cards, reviews);
+  // As after an import: sync's next round reads the whole history. Timed here, the first
+  // round on a device; it must find every schedule already what the log gives.
+  await forgetSyncLog(db)(null);
+  const t1 = performance.now();
+  const first = await syncRound(db, false);
+  const firstRoundMs = performance.now() - t1;
   db.close();
-  return { cards: cards.length, reviews: reviews.length, ms: performance.now() - t0 };
+  return {
+    cards: cards.length,
+    reviews: reviews.length,
+    ms: performance.now() - t0,
+    syncFirstRoundMs: Math.round(firstRoundMs),
+    syncFirstRoundChanged: first.changedCards.length,
+  };
 }
 
 function median(xs: number[]): number {
@@ -139,10 +165,8 @@ async function timeOps(runs: number): Promise<Record<string, number>> {
       );
     }
     if (i < 5) {
-      // A sync round against an empty storage.sync of its own: after the first (which reads
-      // every rating), only the ratings after the last horizon are read; `whole` is the plain
-      // version, every rating read, measured in the same round.
-      if (i === 0) await time('sync_round_first', () => syncRound(db, false));
+      // A sync round against a storage.sync of its own: only the ratings after the last
+      // horizon are read; `whole` is the plain version, every rating read, in the same round.
       await time('sync_round', () => syncRound(db, false));
       await time('sync_round_whole', () => syncRound(db, true));
       // As the options page exports, and as the statistics page reads.
