@@ -227,10 +227,24 @@ export async function revealAndRate(page: Page, key: string): Promise<void> {
 }
 
 /**
+ * Before a test edits schedules by hand (`letTimePass`, `makeDue`): turns sync off in this
+ * profile. A sync round rebuilds each card from its review log, so it would undo a schedule
+ * no rating gave (which only a test makes).
+ */
+async function stopSyncForTimeTravel(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const { settings } = await chrome.storage.local.get('settings');
+    const current = (settings ?? {}) as Record<string, unknown>;
+    if (current.sync !== false) await chrome.storage.local.set({ settings: { ...current, sync: false } });
+  });
+}
+
+/**
  * Moves every schedule and log `ms` into the past, as if that much time had gone by.
  * Test set-up only: the extension itself never rewrites history.
  */
 export async function letTimePass(page: Page, ms: number): Promise<void> {
+  await stopSyncForTimeTravel(page);
   await page.evaluate(async (shift) => {
     // Cards prepared for the next tab were picked before this "time" passed.
     for (const k of Object.keys(localStorage))
@@ -311,6 +325,7 @@ export async function countRowsIn(name: 'cards' | 'reviews'): Promise<number> {
 
 /** Test set-up: makes one card a review that fell due an hour ago, so it is the next one shown. */
 export async function makeDue(page: Page, cardId: string): Promise<void> {
+  await stopSyncForTimeTravel(page);
   await page.evaluate(async (id) => {
     for (const k of Object.keys(localStorage))
       if (k.startsWith('llm-cards:prepared:')) localStorage.removeItem(k);

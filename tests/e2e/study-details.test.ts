@@ -56,7 +56,10 @@ describe.runIf(browserAvailable())('the new tab, in detail, in Chromium', () => 
     await waitForOtherCard(page, id);
     expect((await readCard(page, id))?.suspended).toBe(true);
     await back();
-    expect(await readCard(page, id)).toEqual(before);
+    // As it was, with when each was taken back: sync carries an undo as the latest change.
+    const { suspendedAt, buriedAt, ...after } = (await readCard(page, id))!;
+    expect(after).toEqual(before);
+    expect([suspendedAt, buriedAt].every((t) => Number(t) > 0)).toBe(true);
     // Studied, due again, reset, and the reset taken back: the schedule as it was.
     await page.keyboard.press(' ');
     await page.keyboard.press('3');
