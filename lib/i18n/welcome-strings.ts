@@ -31,9 +31,9 @@ const en = {
   optionsBody:
     'Choose the sections and topics, how many new cards a day, and whether every new tab studies, in the options.',
   openOptions: 'Open the options',
-  dataTitle: 'Your data stays here',
+  dataTitle: 'Your data stays yours',
   dataBody:
-    'No account, no server, nothing sent anywhere: your cards and reviews live only in this browser. Uninstalling the extension deletes them, so back them up now and then: Options → Backup and repair → Export backup.',
+    'No account and no server of ours: your cards and reviews live in this browser, and travel to your other browsers only through the browser’s own sync (Chrome Sync, Firefox Sync) when you are signed in to it; Options → Sync turns that off. Uninstalling the extension deletes what is here, so back it up now and then: Options → Backup and repair → Export backup.',
   start: 'Start studying',
   close: 'Close',
   switchLang: '中文',
@@ -70,9 +70,9 @@ const zh: Record<WelcomeKey, string> = {
   optionsTitle: '主题和节奏',
   optionsBody: '在设置里选择要学的分区和主题、每天的新卡数量，以及是否每个新标签页都学习。',
   openOptions: '打开设置',
-  dataTitle: '数据只留在这里',
+  dataTitle: '数据归你所有',
   dataBody:
-    '不需要账号，没有服务器，不向任何地方发送数据：卡片和复习记录只保存在这个浏览器里。卸载扩展会删除它们，所以请不时备份：设置 → 备份与修复 → 导出备份。',
+    '不需要账号，也没有我们的服务器：卡片和复习记录保存在这个浏览器里；只有在你登录了浏览器账号时，才会通过浏览器自带的同步（Chrome 同步、Firefox Sync）传到你的其他浏览器，可在设置 → 同步中关闭。卸载扩展会删除这里的数据，所以请不时备份：设置 → 备份与修复 → 导出备份。',
   start: '开始学习',
   close: '关闭',
   switchLang: 'English',
