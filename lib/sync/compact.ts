@@ -48,10 +48,12 @@ export function compactView(
   const all = distinct(view.flatMap((l) => l.events));
   const undone = new Set(all.flatMap((e) => (e.kind === 'undo' ? [e.reviewId] : [])));
   const isOld = (e: { at: number }) => e.at <= horizon;
-  const recentRatings = new Set(all.flatMap((e) => (e.kind === 'rating' && !isOld(e) ? [e.id] : [])));
-  // An undo stays while the rating it takes back does (an undo dated before its rating is possible across clocks).
+  // An undo stays while any log of the view still holds its rating as an event: another
+  // device may not have compacted it away yet (and an undo may be dated before its rating
+  // across clocks).
+  const heldRatings = new Set(all.flatMap((e) => (e.kind === 'rating' ? [e.id] : [])));
   const recent = all.filter(
-    (e) => isMine(e) && (!isOld(e) || (e.kind === 'undo' && recentRatings.has(e.reviewId))),
+    (e) => isMine(e) && (!isOld(e) || (e.kind === 'undo' && heldRatings.has(e.reviewId))),
   );
   const foldable = (e: SyncEvent) =>
     isOld(e) && e.kind !== 'undo' && !(e.kind === 'rating' && undone.has(e.id));

@@ -70,12 +70,15 @@ export function merge(devices: readonly DeviceLog[], scheduler: FSRS): MergeResu
     }
   const reviews = [...ratings.values()].filter((r) => !undone.has(r.id)).sort(byTimeThenId);
   const byCard = groupBy(reviews, (r) => r.cardId);
-  const checkpoints = newestCheckpoints(devices);
+  const checkpoints = checkpointsByCard(devices);
   const actions = cardActions(devices);
   const ids = new Set([...byCard.keys(), ...checkpoints.keys(), ...actions.keys()]);
   const cards = new Map<string, MergedCard>();
   for (const id of [...ids].sort()) {
-    cards.set(id, mergeCard(scheduler, checkpoints.get(id), byCard.get(id) ?? [], actions.get(id) ?? []));
+    cards.set(
+      id,
+      mergeCard(scheduler, checkpoints.get(id) ?? [], byCard.get(id) ?? [], actions.get(id) ?? []),
+    );
   }
   return { reviews, cards };
 }
@@ -106,19 +109,22 @@ function groupBy<T>(list: readonly T[], key: (x: T) => string): Map<string, T[]>
 
 type Found = { checkpoint: Checkpoint; horizon: number; deviceId: string };
 
-/** Each card's checkpoint with the latest horizon (ties: the greater device id, then the smaller state). */
-function newestCheckpoints(devices: readonly DeviceLog[]): Map<string, Found> {
-  const out = new Map<string, Found>();
+/** Every checkpoint of each card, with the horizon and device it came from. */
+function checkpointsByCard(devices: readonly DeviceLog[]): Map<string, Found[]> {
+  const out = new Map<string, Found[]>();
   for (const d of devices) {
     if (d.horizon === undefined) continue;
     for (const c of d.checkpoints) {
-      const had = out.get(c.cardId);
       const mine: Found = { checkpoint: c, horizon: d.horizon, deviceId: d.deviceId };
-      if (!had || newer(mine, had)) out.set(c.cardId, mine);
+      out.set(c.cardId, [...(out.get(c.cardId) ?? []), mine]);
     }
   }
   return out;
 }
+
+/** The checkpoint with the latest horizon (ties: the greater device id, then the greater state). */
+const newest = (founds: readonly Found[]): Found | undefined =>
+  founds.reduce<Found | undefined>((best, f) => (!best || newer(f, best) ? f : best), undefined);
 
 function newer(a: Found, b: Found): boolean {
   if (a.horizon !== b.horizon) return a.horizon > b.horizon;
@@ -138,16 +144,16 @@ function cardActions(devices: readonly DeviceLog[]): Map<string, Action[]> {
 }
 
 /**
- * One card: settings by the latest event for each (the checkpoint's count as of its horizon),
- * schedule from the checkpoint and the later ratings, or, after a reset newer than the
- * checkpoint, from the reset on.
+ * One card: settings by the latest event for each (the newest checkpoint's count as of its
+ * horizon); schedule as `rebuild` gives it.
  */
 function mergeCard(
   scheduler: FSRS,
-  found: Found | undefined,
+  founds: readonly Found[],
   ratings: readonly MergedReview[],
   actions: readonly Action[],
 ): MergedCard {
+  const found = newest(founds);
   const horizon = found?.horizon ?? -Infinity;
   const cp = found?.checkpoint;
   const base: Stamped = { at: horizon, deviceId: found?.deviceId ?? '', seq: -1 };
@@ -164,7 +170,7 @@ function mergeCard(
     if (a.kind === 'note' && later(a, note)) note = { ...a, value: a.text || undefined };
     if (a.kind === 'reset' && (resetAt === undefined || a.at > resetAt)) resetAt = a.at;
   }
-  const state = rebuild(scheduler, found, ratings, resetAt);
+  const state = rebuild(scheduler, founds, ratings, resetAt);
   return {
     ...(state ? { state } : {}),
     suspended: suspended.value,
@@ -174,20 +180,51 @@ function mergeCard(
   };
 }
 
+/**
+ * A card's schedule: of every way to build it from what the devices hold (each checkpoint
+ * with the ratings after its horizon, and every rating from the start or from the latest
+ * reset), the one that takes in the most ratings; then the newest horizon, the greater
+ * device id. A checkpoint stands for the ratings its device knew: two
+ * browsers that studied a card before they first synced each hold a history the other's
+ * checkpoint does not, and the longer one is kept rather than whichever was folded last.
+ * The choice depends only on the data, so every device makes the same one. Checkpoints
+ * older than the latest reset are not candidates.
+ */
 function rebuild(
   scheduler: FSRS,
-  found: Found | undefined,
+  founds: readonly Found[],
   ratings: readonly MergedReview[],
   resetAt: number | undefined,
 ): SchedulingState | undefined {
   const logs = ratings.map((r) => ({ rating: r.rating, review: r.review }));
-  if (found && (resetAt === undefined || resetAt <= found.horizon)) {
-    let state = found.checkpoint.state;
+  const candidates: { state: SchedulingState; horizon: number; deviceId: string }[] = [];
+  for (const f of founds) {
+    if (resetAt !== undefined && resetAt > f.horizon) continue;
+    let state = f.checkpoint.state;
     for (const r of logs)
-      if (r.review > found.horizon) state = gradeCard(scheduler, state, r.rating, r.review).state;
-    return state;
+      if (r.review > f.horizon) state = gradeCard(scheduler, state, r.rating, r.review).state;
+    candidates.push({ state, horizon: f.horizon, deviceId: f.deviceId });
   }
-  if (logs.length === 0 && resetAt === undefined) return undefined;
-  // Ratings come sorted by time, then id: replayRatings's stable sort keeps that order for ties.
-  return replayRatings(scheduler, logs, logs[0]?.review ?? resetAt!, resetAt);
+  if (logs.length > 0 || resetAt !== undefined)
+    // Ratings come sorted by time, then id: replayRatings's stable sort keeps that order for ties.
+    candidates.push({
+      state: replayRatings(scheduler, logs, logs[0]?.review ?? resetAt!, resetAt),
+      horizon: -Infinity,
+      deviceId: '',
+    });
+  return candidates.reduce<(typeof candidates)[number] | undefined>(
+    (best, c) => (!best || fuller(c, best) ? c : best),
+    undefined,
+  )?.state;
+}
+
+function fuller(
+  a: { state: SchedulingState; horizon: number; deviceId: string },
+  b: { state: SchedulingState; horizon: number; deviceId: string },
+): boolean {
+  // Nothing that ratings added after every horizon would change: compaction keeps the choice.
+  if (a.state.reps !== b.state.reps) return a.state.reps > b.state.reps;
+  if (a.horizon !== b.horizon) return a.horizon > b.horizon;
+  if (a.deviceId !== b.deviceId) return a.deviceId > b.deviceId;
+  return JSON.stringify(a.state) > JSON.stringify(b.state);
 }

@@ -127,6 +127,29 @@ describe('sync between two browsers through storage.sync', () => {
     expect(a.status.devices).toBe(1);
   });
 
+  it('two browsers that studied before they first synced keep the longer history of a card', async () => {
+    const area = fakeArea();
+    const a = await device('laptop', area);
+    const b = await device('desktop', area);
+    // B studied card a for two months; A met it once, forgot it, weeks ago.
+    for (let day = 0; day <= 60; day += 12) {
+      b.now = T0 + day * DAY;
+      await b.rate('a', 3);
+    }
+    a.now = T0 + 40 * DAY;
+    await a.rate('a', 1);
+    const before = await b.db.get('cards', 'a');
+    a.now = b.now = T0 + 75 * DAY;
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    const [onA, onB] = [await a.db.get('cards', 'a'), await b.db.get('cards', 'a')];
+    expect(onB?.reps).toBe(before?.reps);
+    expect(onB?.stability).toBe(before?.stability);
+    expect(await schedules(a)).toEqual(await schedules(b));
+    expect(onA?.reps).toBe(6);
+  });
+
   it('an undo on A takes the rating away on B too', async () => {
     const area = fakeArea();
     const a = await device('laptop', area);
