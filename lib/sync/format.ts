@@ -28,6 +28,8 @@ export const QUOTA = { bytes: 102_400, bytesPerItem: 8_192, items: 512 } as cons
 export const ITEM_TARGET_BYTES = 8_000;
 
 export const DAY = 86_400_000;
+/** The base time of a part without events (2000-01-01, the earliest time sync accepts). */
+const NO_EVENTS_BASE = Date.UTC(2000, 0, 1);
 const MINUTE = 60_000;
 
 /** The key of the settings item. */
@@ -340,7 +342,9 @@ export function itemsFor(log: DeviceLog, writtenAt: number): Record<string, Head
   if (log.checkpoints.length > 0 && horizon === undefined)
     throw new RangeError('checkpoints without a horizon');
   const base = log.events.reduce((m, e) => Math.min(m, e.at), Infinity);
-  const b = Number.isFinite(base) ? base : writtenAt;
+  // Without events, a base that does not change with the write: an idle device's items stay
+  // the same round after round, so it writes nothing (and wakes no other browser).
+  const b = Number.isFinite(base) ? base : (log.horizon ?? NO_EVENTS_BASE);
   const parts: PartItem[] = [];
   let part: PartItem = { v: SYNC_VERSION, b, e: [], c: '', n: [] };
   let size = bytesOf({ [partKey(log.deviceId, 99)]: part });

@@ -219,6 +219,23 @@ describe('sync between two browsers through storage.sync', () => {
     expect(area.writes).toBe(writes);
   });
 
+  it('two browsers with nothing new write nothing, round after round', async () => {
+    const area = fakeArea();
+    const a = await device('laptop', area);
+    const b = await device('desktop', area);
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    const writes = area.writes;
+    for (let i = 1; i <= 3; i++) {
+      a.now += i * MIN;
+      b.now += i * MIN;
+      await a.sync();
+      await b.sync();
+    }
+    expect(area.writes).toBe(writes);
+  });
+
   it('refuses corrupt or hostile sync data with a message, and changes nothing here', async () => {
     const area = fakeArea();
     const b = await device('desktop', area);
