@@ -219,6 +219,8 @@ async function settingsFromSync(
   apply?: Settings;
   write?: { settings: Settings; at: number; record: SyncedSettings };
 }> {
+  // A newer version's settings item is left alone (neither read nor written over).
+  if (snapshot.settingsNewer) return {};
   const json = JSON.stringify(syncedSettings(settings));
   const had = await readSyncSettings(db);
   const there = snapshot.settings;

@@ -24,7 +24,8 @@ const MAX_PARTS = QUOTA.items;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export type Decoded<T> =
-  | { ok: true; value: T }
+  /** `ignored`: what was left out (entries for cards this version does not know), in words. */
+  | { ok: true; value: T; ignored?: string }
   /** Data of a newer format: left alone, "update the extension". */
   | { ok: false; newer: true; version: number; message: string }
   /** Refused whole, with why in words. */
@@ -107,8 +108,9 @@ function issueText(issue: v.BaseIssue<unknown>): string {
 
 /**
  * One device's items read whole, or refused whole with why: every part present, every
- * field its type and range, every card one this device knows, every time between 2000 and
- * a day from `now`, each rating 1-4, no forbidden key. Never a part of a device's log.
+ * field its type and range, every time between 2000 and a day from `now` (a checkpoints'
+ * horizon not after `now`), each rating 1-4, no forbidden key. Never a part of a device's
+ * log; only the entries of cards this version does not know are left out, and said.
  *
  * @param items everything read from `storage.sync`
  * @param cards card keys to ids (`cardKeyTable` of the ids this device knows)
@@ -131,7 +133,8 @@ export function decodeDevice(
       v: v.number(),
       n: v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(MAX_PARTS)),
       t: time(now),
-      h: v.optional(time(now)),
+      // Never after now: a horizon ahead would hide ratings made here before it.
+      h: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(MIN_DATE), v.maxValue(now))),
     }),
     head,
   );
@@ -142,11 +145,14 @@ export function decodeDevice(
     checkpoints: [],
     ...(h.output.h !== undefined ? { horizon: h.output.h } : {}),
   };
+  const unknown = { count: 0 };
   for (let i = 0; i < h.output.n; i++) {
-    const problem = readPart(items[partKey(deviceId, i)], i, log, cards, now);
+    const problem = readPart(items[partKey(deviceId, i)], i, log, cards, now, unknown);
     if (problem) return refuse(`${what}, part ${i}: ${problem}`);
   }
-  return { ok: true, value: log };
+  if (unknown.count === 0) return { ok: true, value: log };
+  const ignored = `${what}: ${unknown.count} ${unknown.count === 1 ? 'entry' : 'entries'} for cards this version does not know were left out (update the extension if it is older than that browser's)`;
+  return { ok: true, value: log, ignored };
 }
 
 const partSchema = (now: number) =>
@@ -164,13 +170,18 @@ const partSchema = (now: number) =>
     ),
   });
 
-/** Adds one part's events and checkpoints to `log`, or says what is wrong with it. */
+/**
+ * Adds one part's events and checkpoints to `log`, or says what is wrong with it. Those of a
+ * card this version does not know (a newer bank, or one that retired it) are left out and
+ * counted in `unknown`: the merge is card by card, so the rest stands.
+ */
 function readPart(
   raw: unknown,
   i: number,
   log: DeviceLog,
   cards: ReadonlyMap<string, string | null>,
   now: number,
+  unknown: { count: number },
 ): string | null {
   if (raw === undefined) return 'missing (a write in progress, or lost)';
   const bad = hostile(raw);
@@ -184,8 +195,9 @@ function readPart(
     const raw = decodeEvent(text, p.output.b);
     if (raw === null) return `event ${n + 1} is malformed`;
     const e = checkEvent(raw, cardOf, now);
-    if (typeof e === 'string') return `event ${n + 1}: ${e}`;
-    log.events.push(e);
+    if (e === UNKNOWN_CARD) unknown.count++;
+    else if (typeof e === 'string') return `event ${n + 1}: ${e}`;
+    else log.events.push(e);
   }
   if (p.output.c.length > 0) {
     if (log.horizon === undefined) return 'checkpoints without a horizon';
@@ -194,7 +206,10 @@ function readPart(
     const notes = new Map(p.output.n);
     for (const c of cps) {
       const cardId = cardOf(c.key);
-      if (cardId === null) return `a checkpoint is for a card this version does not know`;
+      if (cardId === null) {
+        unknown.count++;
+        continue;
+      }
       const problem = checkCheckpoint(c, log.horizon);
       if (problem) return `the checkpoint of ${cardId}: ${problem}`;
       const { key, ...rest } = c;
@@ -210,11 +225,17 @@ const inTime = (t: number, now: number) =>
   Number.isSafeInteger(t) && t >= MIN_DATE && t <= now + MAX_CLOCK_AHEAD;
 const ID = /^[A-Za-z0-9_:.-]{1,100}$/;
 
-function checkEvent(e: RawEvent, cardOf: (key: string) => string | null, now: number): SyncEvent | string {
+const UNKNOWN_CARD = Symbol('a card this version does not know');
+
+function checkEvent(
+  e: RawEvent,
+  cardOf: (key: string) => string | null,
+  now: number,
+): SyncEvent | string | typeof UNKNOWN_CARD {
   if (!inTime(e.at, now)) return `its time ${e.at} is before 2000 or more than a day ahead`;
   if (e.kind === 'undo') return ID.test(e.reviewId) ? e : 'the review id is malformed';
   const cardId = cardOf(e.key);
-  if (cardId === null) return 'it is for a card this version does not know';
+  if (cardId === null) return UNKNOWN_CARD;
   switch (e.kind) {
     case 'rating':
       if (!isGrade(e.rating)) return `the rating ${e.rating} is not 1-4`;
@@ -270,6 +291,8 @@ export interface SyncSnapshot {
   problems: string[];
   /** Data of a newer format, left alone: the extension should be updated. */
   newer: string[];
+  /** The settings item is of a newer format: left alone, not written over. */
+  settingsNewer?: boolean;
 }
 
 /**
@@ -290,13 +313,18 @@ export function decodeSync(
   for (const id of devicesIn(items)) {
     if (id === self) continue;
     const read = decodeDevice(items, id, table, now);
-    if (read.ok) out.devices.push(read.value);
-    else (read.newer ? out.newer : out.problems).push(read.message);
+    if (read.ok) {
+      out.devices.push(read.value);
+      if (read.ignored) out.problems.push(read.ignored);
+    } else (read.newer ? out.newer : out.problems).push(read.message);
   }
   if (SETTINGS_KEY in items) {
     const s = decodeSettings(items[SETTINGS_KEY], now);
     if (s.ok) out.settings = s.value;
-    else (s.newer ? out.newer : out.problems).push(s.message);
+    else if (s.newer) {
+      out.newer.push(s.message);
+      out.settingsNewer = true;
+    } else out.problems.push(s.message);
   }
   return out;
 }

@@ -200,12 +200,14 @@ describe('refusing bad sync data, whole, with a message', () => {
     refused(withPart({ c: 'abcdefgh' }), /checkpoints without a horizon/);
   });
 
-  it('refuses a log for cards this version does not know', () => {
+  it('leaves out the events of cards this version does not know, and says how many', () => {
     const e = encodeEvent(
       { kind: 'rating', id: crypto.randomUUID(), cardId: 'a-card-from-the-future', rating: 3, at: T0 },
       T0,
     );
-    refused(withPart({ e: [e] }), /card this version does not know/);
+    const read = decodeDevice(withPart({ e: [e] }), 'pc', TABLE, NOW);
+    expect(read.ok && read.value.events).toEqual([]);
+    expect(read.ok && read.ignored).toMatch(/1 entry for cards this version does not know were left out/);
   });
 
   it('leaves data of a newer format alone, and refuses an unknown one', () => {
