@@ -4,7 +4,7 @@ import { rollbackRating } from '../srs/schedule';
 import type { StudyDatabase } from './open';
 import { withQueueKeys } from './queue-keys';
 import type { CardRecord } from './schema';
-import { noteUndo } from './sync';
+import { forgetReset, noteUndo } from './sync';
 
 /** Suspends, buries, resets or annotates one card in one transaction; null if there is no such card. */
 export async function changeCard(
@@ -14,14 +14,20 @@ export async function changeCard(
   now: number,
   dayStartHour: number,
 ): Promise<CardRecord | null> {
-  const tx = db.transaction('cards', 'readwrite');
-  const card = await tx.store.get(cardId);
+  const tx = db.transaction(['cards', 'meta'], 'readwrite');
+  const cards = tx.objectStore('cards');
+  const card = await cards.get(cardId);
   if (!card) {
     await tx.done;
     return null;
   }
   const next = withQueueKeys(applyCardAction(card, action, now, dayStartHour));
-  await Promise.all([tx.store.put(next), tx.done]);
+  await Promise.all([
+    cards.put(next),
+    // A reset taken back leaves the log sync last wrote too, or the next round would reset it again.
+    action.kind === 'unreset' ? forgetReset(tx.objectStore('meta'), cardId, action.resetAt) : undefined,
+    tx.done,
+  ]);
   return next;
 }
 

@@ -9,6 +9,9 @@ import { withQueueKeys } from './queue-keys';
 import { writeAllOrNothing } from './restore';
 import type { CardRecord, ReviewRecord } from './schema';
 
+/** The `meta` store inside another module's transaction. */
+type MetaStore = { get(key: string): Promise<unknown>; put(value: unknown, key: string): Promise<unknown> };
+
 /** This browser as a sync device: its id, and when sync began here. */
 export interface SyncDevice {
   id: string;
@@ -113,13 +116,22 @@ export function forgetSyncLog(db: StudyDatabase) {
  * Records an undo for sync, inside the transaction that takes the rating back, so the
  * rating leaves every device. Undos older than 60 days are dropped.
  */
-export async function noteUndo(
-  meta: { get(key: string): Promise<unknown>; put(value: unknown, key: string): Promise<unknown> },
-  undo: LocalUndo,
-): Promise<void> {
+export async function noteUndo(meta: MetaStore, undo: LocalUndo): Promise<void> {
   const undos = ((await meta.get(UNDOS_KEY)) as LocalUndo[] | undefined) ?? [];
   const kept = undos.filter((u) => u.at > undo.at - UNDO_KEEP_MS);
   await meta.put([...kept, undo], UNDOS_KEY);
+}
+
+/**
+ * Takes a reset out of the log this device last compacted, inside the transaction that
+ * takes the reset back. (Another browser that already received the reset keeps it: a reset
+ * taken back is not an event of its own.)
+ */
+export async function forgetReset(meta: MetaStore, cardId: string, resetAt: number): Promise<void> {
+  const last = (await meta.get(LAST_KEY)) as DeviceLog | undefined;
+  if (!last) return;
+  const events = last.events.filter((e) => !(e.kind === 'reset' && e.cardId === cardId && e.at === resetAt));
+  if (events.length !== last.events.length) await meta.put({ ...last, events }, LAST_KEY);
 }
 
 /**

@@ -167,6 +167,35 @@ describe('sync between two browsers through storage.sync', () => {
     expect(await schedules(b)).toEqual(await schedules(a));
   });
 
+  it('a reset taken back stays taken back after the round that sent the reset', async () => {
+    const area = fakeArea();
+    const a = await device('laptop', area);
+    await a.rate('a', 3);
+    a.now += DAY;
+    await a.rate('a', 3);
+    const studied = await a.db.get('cards', 'a');
+    a.now += MIN;
+    const reset = await handleCardAction(a.db, a.settings, {
+      type: 'card-action',
+      cardId: 'a',
+      action: { kind: 'reset' },
+      at: a.now,
+    });
+    expect(reset.ok).toBe(true);
+    await a.sync();
+    const back = await handleCardAction(a.db, a.settings, {
+      type: 'card-action',
+      cardId: 'a',
+      action: { kind: 'unreset', resetAt: a.now },
+      at: a.now + 5_000,
+    });
+    expect(back.ok).toBe(true);
+    a.now += MIN;
+    await a.sync();
+    expect((await a.db.get('cards', 'a'))?.reps).toBe(studied?.reps);
+    expect((await a.db.get('cards', 'a'))?.stability).toBe(studied?.stability);
+  });
+
   it('suspend, bury, note and reset travel, the latest change winning', async () => {
     const area = fakeArea();
     const a = await device('laptop', area);
