@@ -5,7 +5,7 @@ import bankIndex from 'virtual:bank-index';
 import { badgeState } from '@/lib/background/badge';
 import { syncOnce, type SyncArea } from '@/lib/background/sync';
 import { EMPTY_SYNC_STATUS } from '@/lib/sync/status';
-import { forgetSyncLog } from '@/lib/db/sync';
+import { readWholeLogNext } from '@/lib/db/sync';
 import { isBankSynced, placeBank } from '@/lib/background/bank-sync';
 import { makeBackup } from '@/lib/backup/format';
 import {
@@ -100,7 +100,7 @@ async function seed(
   await writeHistory(db, cards, reviews);
   // As after an import: sync's next round reads the whole history. Timed here, the first
   // round on a device; it must find every schedule already what the log gives.
-  await forgetSyncLog(db)(null);
+  await readWholeLogNext(db)(null);
   const t1 = performance.now();
   const first = await syncRound(db, false);
   const firstRoundMs = performance.now() - t1;

@@ -1,6 +1,6 @@
 import type { BankIndexEntry } from '../db/cards';
 import { forgetPlan } from '../db/plan';
-import { forgetSyncLog } from '../db/sync';
+import { readWholeLogNext } from '../db/sync';
 import type { StudyDatabase } from '../db/open';
 import { checkDatabase } from '../db/repair';
 import { parseBackup, restoreFromText } from '../backup/import';
@@ -84,12 +84,12 @@ export function routeMessage(message: unknown, ctx: WorkerContext): Promise<unkn
   // and sync's next round reads the whole log.
   if (isImportRequest(message))
     return reply(
-      (db, s) => importBackup(db, s, message, ctx).then(forgetPlan(db)).then(forgetSyncLog(db)),
+      (db, s) => importBackup(db, s, message, ctx).then(forgetPlan(db)).then(readWholeLogNext(db)),
       () => undefined,
     );
   if (isCheckDatabaseRequest(message))
     return reply(
-      (db, s) => repair(db, s, ctx).then(forgetPlan(db)).then(forgetSyncLog(db)),
+      (db, s) => repair(db, s, ctx).then(forgetPlan(db)).then(readWholeLogNext(db)),
       () => undefined,
     );
   return undefined;

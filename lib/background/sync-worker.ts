@@ -28,32 +28,32 @@ export function syncWorker(deps: SyncWorkerDeps) {
 
   const round = () =>
     deps.withStudyDb(async (db, settings) => {
+      // Cleared first: a round asked for while this one runs sets it again.
+      await deps.setAlarm(null);
+      if (!settings.sync) return;
+      const previous = await deps.readStatus();
+      let failed = false;
       try {
-        if (settings.sync) await syncAndSay(db, settings);
-      } finally {
-        // Asked for and run (or sync is off): nothing left for the alarm to wake the worker for.
-        await deps.setAlarm(null);
+        const run = await syncOnce(db, settings, {
+          area: deps.area,
+          now: Date.now(),
+          makeId: deps.makeId,
+          previous,
+          applySettings: deps.saveSettings,
+        });
+        deviceId = run.deviceId;
+        failed = run.status.error !== undefined;
+        await deps.saveStatus(run.status);
+        if (run.changedCards.length > 0 || run.reviewsChanged)
+          await deps.afterMerge(db, settings, run.changedCards);
+      } catch (e) {
+        failed = true;
+        await deps.saveStatus({ ...previous, error: e instanceof Error ? e.message : String(e) });
       }
+      // Sync could not be read or written: try again in a minute, even if nothing else changes.
+      if (failed) await deps.setAlarm(1);
     });
 
-  async function syncAndSay(db: StudyDatabase, settings: Settings): Promise<void> {
-    const previous = await deps.readStatus();
-    try {
-      const run = await syncOnce(db, settings, {
-        area: deps.area,
-        now: Date.now(),
-        makeId: deps.makeId,
-        previous,
-      });
-      deviceId = run.deviceId;
-      await deps.saveStatus(run.status);
-      if (run.settings) await deps.saveSettings(run.settings);
-      if (run.changedCards.length > 0 || run.reviewsChanged)
-        await deps.afterMerge(db, settings, run.changedCards);
-    } catch (e) {
-      await deps.saveStatus({ ...previous, error: e instanceof Error ? e.message : String(e) });
-    }
-  }
   const rounds = syncRounds(round, { now: Date.now, setTimeout: (f, ms) => setTimeout(f, ms) });
 
   function request(delay?: number): void {

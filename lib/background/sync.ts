@@ -3,6 +3,7 @@ import {
   applySyncChanges,
   readSyncSettings,
   readReviews,
+  readWholeLogDone,
   readSyncView,
   type SyncedSettings,
   saveLastLog,
@@ -60,6 +61,8 @@ export async function syncOnce(
     now: number;
     makeId: () => string;
     previous: SyncStatus;
+    /** Stores settings another browser changed, before the round records them as exchanged. */
+    applySettings?: (settings: Settings) => Promise<unknown>;
     /** Read every rating held here, not only those after the last horizon (the plain version, for the benchmark). */
     whole?: boolean;
   },
@@ -77,6 +80,74 @@ export async function syncOnce(
   const scheduler = makeScheduler({ retention: settings.retention, fuzz: false });
   const mine = localLog(device.id, device.since, local.reviews, local.cards, local.undos);
   const view = [...(local.last ? [local.last] : []), mine.log, ...snapshot.devices];
+  const merged = await mergeHere(db, settings, now, scheduler, local, view, snapshot.devices);
+  const incoming = await settingsFromSync(db, settings, snapshot, device.id, now);
+  if (incoming.apply) {
+    await ctx.applySettings?.(incoming.apply);
+    await saveSyncSettings(db, incoming.record!);
+  }
+  // Devices not heard from in STALE_DAYS: what they held is in this device's log from now on.
+  const stale = staleDevices(items, snapshot.devices, now);
+  const others = snapshot.devices.filter((d) => !stale.includes(d.deviceId));
+  const toWrite = incoming.write ? settingsItem(incoming.write.settings, incoming.write.at, device.id) : {};
+  const skip = (k: string) =>
+    isOwnKey(k, device.id) ||
+    stale.some((id) => isOwnKey(k, id)) ||
+    (incoming.write !== undefined && k === SETTINGS_KEY);
+  const budget = QUOTA.bytes - bytesOf(without(items, skip)) - bytesOf(toWrite) - MARGIN;
+  const fitted = compactToFit(view, device.id, now, budget, scheduler, others, mine.isMine);
+  // Everything this device knows, compacted: kept here whether or not it fits in sync.
+  await saveLastLog(db, fitted.log);
+  if (local.whole) await readWholeLogDone(db);
+  const ours = fitted.fits ? { ...fitted.items, ...toWrite } : toWrite;
+  const write = await writeChanged(area, items, ours, device, fitted.fits ? stale : []);
+  if (incoming.write && write.sent) await saveSyncSettings(db, incoming.write.record);
+  const received = merged.changedCards.length > 0 || merged.reviewsChanged || Boolean(incoming.apply);
+  const after = write.sent
+    ? { ...without(items, (k) => stale.some((id) => isOwnKey(k, id))), ...ours }
+    : items;
+  const status: SyncStatus = {
+    ...when('sentAt', write.sent ? now : ctx.previous.sentAt),
+    ...when('receivedAt', received ? now : ctx.previous.receivedAt),
+    bytes: bytesOf(after),
+    quota: QUOTA.bytes,
+    devices: others.length,
+    // The days of events actually kept: a horizon set by a tighter round before holds.
+    keepDays:
+      fitted.log.horizon === undefined ? fitted.keepDays : Math.floor((now - fitted.log.horizon) / DAY),
+    ...(fitted.fits ? {} : { full: true }),
+    problems: snapshot.problems,
+    newer: snapshot.newer,
+    ...(write.error !== undefined ? { error: write.error } : {}),
+  };
+  return { deviceId: device.id, status, ...merged, ...(incoming.apply ? { settings: incoming.apply } : {}) };
+}
+
+const when = <K extends string>(key: K, at: number | undefined) =>
+  (at === undefined ? {} : { [key]: at }) as Partial<Record<K, number>>;
+
+const without = (items: Record<string, unknown>, drop: (key: string) => boolean) =>
+  Object.fromEntries(Object.entries(items).filter(([k]) => !drop(k)));
+
+/** A device whose items were last written this long ago is removed from sync by the next device that reads it whole. */
+export const STALE_DAYS = 60;
+
+function staleDevices(items: Record<string, unknown>, read: readonly DeviceLog[], now: number): string[] {
+  return read
+    .filter((d) => ((items[headKey(d.deviceId)] as HeadItem | undefined)?.t ?? now) < now - STALE_DAYS * DAY)
+    .map((d) => d.deviceId);
+}
+
+/** Step 2 of a round: merge the view, and write what differs here (one transaction). */
+async function mergeHere(
+  db: StudyDatabase,
+  settings: Settings,
+  now: number,
+  scheduler: ReturnType<typeof makeScheduler>,
+  local: Awaited<ReturnType<typeof readSyncView>>,
+  view: DeviceLog[],
+  others: readonly DeviceLog[],
+): Promise<{ changedCards: string[]; reviewsChanged: boolean }> {
   const merged = merge(view, scheduler);
   const undone = view.flatMap((l) => l.events.flatMap((e) => (e.kind === 'undo' ? [e.reviewId] : [])));
   const removed = await readReviews(
@@ -90,57 +161,10 @@ export async function syncOnce(
     changes,
     scheduler,
     (card) => planCard(w, card, settings, now),
-    origins(snapshot.devices),
+    origins(others),
+    new Map(local.cards.map((c) => [c.id, c])),
   );
-  const reviewsChanged = changes.add.length + changes.remove.length > 0;
-  const incoming = await settingsFromSync(db, settings, snapshot, device.id, now);
-  const toWrite = incoming.write ? settingsItem(incoming.write.settings, incoming.write.at, device.id) : {};
-  const budget =
-    QUOTA.bytes -
-    othersBytes(items, device.id, incoming.write ? SETTINGS_KEY : null) -
-    bytesOf(toWrite) -
-    MARGIN;
-  const fitted = compactToFit(view, device.id, now, budget, scheduler, snapshot.devices, mine.isMine);
-  // Everything this device knows, compacted: kept here whether or not it fits in sync.
-  await saveLastLog(db, fitted.log);
-  const ours = fitted.fits ? { ...fitted.items, ...toWrite } : toWrite;
-  let error: string | undefined;
-  // A write the browser refuses (a quota, sync unreachable) changes nothing here: said, and tried again next round.
-  const sent = await writeChanged(area, items, ours, device).catch((e: unknown) => {
-    error = e instanceof Error ? e.message : String(e);
-    return false;
-  });
-  if (incoming.write && sent) await saveSyncSettings(db, incoming.write.record);
-  const status: SyncStatus = {
-    ...(sent || ctx.previous.sentAt === undefined
-      ? sent
-        ? { sentAt: now }
-        : {}
-      : { sentAt: ctx.previous.sentAt }),
-    ...receivedAt(ctx.previous, changedCards.length > 0 || reviewsChanged || Boolean(incoming.apply), now),
-    bytes: othersBytes(items, device.id, null) + (fitted.fits ? fitted.bytes : ownBytes(items, device.id)),
-    quota: QUOTA.bytes,
-    devices: snapshot.devices.length,
-    // The days of events actually kept: a horizon set by a tighter round before holds.
-    keepDays:
-      fitted.log.horizon === undefined ? fitted.keepDays : Math.floor((now - fitted.log.horizon) / DAY),
-    ...(fitted.fits ? {} : { full: true }),
-    problems: snapshot.problems,
-    newer: snapshot.newer,
-    ...(error !== undefined ? { error } : {}),
-  };
-  return {
-    deviceId: device.id,
-    status,
-    changedCards,
-    reviewsChanged,
-    ...(incoming.apply ? { settings: incoming.apply } : {}),
-  };
-}
-
-function receivedAt(previous: SyncStatus, received: boolean, now: number): Pick<SyncStatus, 'receivedAt'> {
-  if (received) return { receivedAt: now };
-  return previous.receivedAt !== undefined ? { receivedAt: previous.receivedAt } : {};
+  return { changedCards, reviewsChanged: changes.add.length + changes.remove.length > 0 };
 }
 
 /** Which device each rating came from, for the review records a merge adds. */
@@ -154,41 +178,35 @@ function origins(devices: readonly DeviceLog[]): Map<string, string> {
 const isOwnKey = (key: string, deviceId: string) =>
   key === headKey(deviceId) || key.startsWith(`${headKey(deviceId)}.`);
 
-/** Bytes of everything in sync but this device's items (and `skip`, an item about to be replaced). */
-function othersBytes(items: Record<string, unknown>, deviceId: string, skip: string | null): number {
-  return bytesOf(
-    Object.fromEntries(Object.entries(items).filter(([k]) => !isOwnKey(k, deviceId) && k !== skip)),
-  );
-}
-
-function ownBytes(items: Record<string, unknown>, deviceId: string): number {
-  return bytesOf(Object.fromEntries(Object.entries(items).filter(([k]) => isOwnKey(k, deviceId))));
-}
-
 /**
  * Writes this device's items and the settings item when they differ from what sync holds
- * (one write), and removes parts left from a longer write before. Returns whether it wrote.
+ * (one write), then removes parts left from a longer write before and the items of `stale`
+ * devices. A write the browser refuses (a quota, sync unreachable) changes nothing here: it
+ * is said, and tried again.
  */
 async function writeChanged(
   area: SyncArea,
   held: Record<string, unknown>,
   ours: Record<string, unknown>,
   device: SyncDevice,
-): Promise<boolean> {
+  stale: readonly string[],
+): Promise<{ sent: boolean; error?: string }> {
   const differs = Object.entries(ours).some(([k, v]) => !sameItem(held[k], v));
-  if (!differs) return false;
-  await area.set(ours);
-  const head = ours[headKey(device.id)] as HeadItem | undefined;
-  if (head) {
-    const stale = Object.keys(held).filter(
-      (k) =>
-        isOwnKey(k, device.id) &&
-        k !== headKey(device.id) &&
-        Number(k.slice(headKey(device.id).length + 1)) >= head.n,
-    );
-    if (stale.length) await area.remove(stale);
+  if (!differs && stale.length === 0) return { sent: false };
+  try {
+    if (differs) await area.set(ours);
+    const head = ours[headKey(device.id)] as HeadItem | undefined;
+    const leftOver = (k: string) =>
+      head !== undefined &&
+      isOwnKey(k, device.id) &&
+      k !== headKey(device.id) &&
+      Number(k.slice(headKey(device.id).length + 1)) >= head.n;
+    const gone = Object.keys(held).filter((k) => leftOver(k) || stale.some((id) => isOwnKey(k, id)));
+    if (gone.length) await area.remove(gone);
+    return { sent: true };
+  } catch (e) {
+    return { sent: false, error: e instanceof Error ? e.message : String(e) };
   }
-  return true;
 }
 
 /** Items equal but for when they were written (a head's `t`). */
@@ -216,7 +234,9 @@ async function settingsFromSync(
   deviceId: string,
   now: number,
 ): Promise<{
+  /** Settings to store here, and `record` to keep once they are stored. */
   apply?: Settings;
+  record?: SyncedSettings;
   write?: { settings: Settings; at: number; record: SyncedSettings };
 }> {
   // A newer version's settings item is left alone (neither read nor written over).
@@ -228,9 +248,15 @@ async function settingsFromSync(
   const mine = had && had.json === json ? had : { at: now, json };
   if (there && (!had || there.at > mine.at || (there.at === mine.at && there.deviceId > deviceId))) {
     const theirs = JSON.stringify(syncedSettings(there.settings));
-    await saveSyncSettings(db, { at: there.at, json: theirs });
-    if (theirs === json) return {};
-    return { apply: normalizeSettings({ ...there.settings, theme: settings.theme, sync: settings.sync }) };
+    const record = { at: there.at, json: theirs };
+    if (theirs === json) {
+      await saveSyncSettings(db, record);
+      return {};
+    }
+    return {
+      apply: normalizeSettings({ ...there.settings, theme: settings.theme, sync: settings.sync }),
+      record,
+    };
   }
   if (there && there.at === mine.at && JSON.stringify(syncedSettings(there.settings)) === json) return {};
   return { write: { settings, at: mine.at, record: mine } };

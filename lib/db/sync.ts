@@ -1,7 +1,7 @@
 import type { FSRS } from 'ts-fsrs';
 import type { ReviewEntry } from '../srs/card-state';
 import { gradeCard, newSchedulingState } from '../srs/schedule';
-import type { LocalChanges, LocalUndo } from '../sync/local';
+import type { CardChange, LocalChanges, LocalUndo } from '../sync/local';
 import type { MergedReview } from '../sync/merge';
 import type { DeviceLog } from '../sync/types';
 import type { StudyDatabase } from './open';
@@ -22,6 +22,8 @@ const DEVICE_KEY = 'sync-device';
 const UNDOS_KEY = 'sync-undos';
 /** The log this device last compacted (everything it knew, checkpoints included): sync's memory here. */
 const LAST_KEY = 'sync-last';
+/** Set when the next round must read every rating (after an import or a repair). */
+const WHOLE_KEY = 'sync-read-whole';
 /** Undos older than this are dropped: every device has long compacted the rating away. */
 const UNDO_KEEP_MS = 60 * 86_400_000;
 
@@ -41,6 +43,8 @@ export interface SyncView {
   reviews: ReviewRecord[];
   /** The id of every rating held here. */
   reviewIds: Set<string>;
+  /** Every rating was read. */
+  whole: boolean;
   undos: LocalUndo[];
   /** The log this device last compacted: everything up to its horizon is in its checkpoints. */
   last?: DeviceLog;
@@ -49,18 +53,20 @@ export interface SyncView {
 /**
  * Everything sync reads of this browser in one transaction. The ratings up to the horizon
  * of the log it last compacted are in that log's checkpoints already, so only the later
- * ones are read (their ids all the same); `whole` reads every rating, as the first round does.
+ * ones are read (their ids all the same); `whole` reads every rating, as the first round
+ * does and the one after `readWholeLogNext`.
  */
 export async function readSyncView(db: StudyDatabase, { whole = false } = {}): Promise<SyncView> {
   const tx = db.transaction(['cards', 'reviews', 'meta'], 'readonly');
   const meta = tx.objectStore('meta');
   const reviewStore = tx.objectStore('reviews');
-  const [cards, undos, last] = await Promise.all([
+  const [cards, undos, last, wholeAsked] = await Promise.all([
     tx.objectStore('cards').getAll(),
     meta.get(UNDOS_KEY) as Promise<LocalUndo[] | undefined>,
     meta.get(LAST_KEY) as Promise<DeviceLog | undefined>,
+    meta.get(WHOLE_KEY),
   ]);
-  const horizon = whole ? undefined : last?.horizon;
+  const horizon = whole || wholeAsked ? undefined : last?.horizon;
   const [reviews, ids] = await Promise.all([
     horizon === undefined
       ? reviewStore.getAll()
@@ -71,6 +77,7 @@ export async function readSyncView(db: StudyDatabase, { whole = false } = {}): P
   return {
     cards,
     reviews,
+    whole: horizon === undefined,
     reviewIds: new Set(ids ?? reviews.map((r) => r.id)),
     undos: undos ?? [],
     ...(last ? { last } : {}),
@@ -102,15 +109,18 @@ export const saveLastLog = (db: StudyDatabase, log: DeviceLog) => db.put('meta',
 
 /**
  * After schedules were rebuilt from the whole log (import, repair): the next round reads
- * every rating again instead of starting from the log it last compacted, so ratings an
- * import brought, however old, count where no other browser holds a later checkpoint.
+ * every rating again, besides the log it last compacted (kept: it may hold what only
+ * another browser knew), so ratings an import brought, however old, count.
  */
-export function forgetSyncLog(db: StudyDatabase) {
+export function readWholeLogNext(db: StudyDatabase) {
   return async <R>(res: R): Promise<R> => {
-    await db.delete('meta', LAST_KEY);
+    await db.put('meta', true, WHOLE_KEY);
     return res;
   };
 }
+
+/** After a round that read every rating. */
+export const readWholeLogDone = (db: StudyDatabase) => db.delete('meta', WHOLE_KEY);
 
 /**
  * Records an undo for sync, inside the transaction that takes the rating back, so the
@@ -147,6 +157,8 @@ export async function applySyncChanges(
   scheduler: FSRS,
   plan: (card: CardRecord) => number,
   from: ReadonlyMap<string, string>,
+  /** The cards as the round read them: one changed here since (a rating, an action) is left to the next round. */
+  read: ReadonlyMap<string, CardRecord>,
 ): Promise<string[]> {
   if (changes.cards.length + changes.add.length + changes.remove.length === 0) return [];
   const tx = db.transaction(['cards', 'reviews'], 'readwrite');
@@ -162,19 +174,8 @@ export async function applySyncChanges(
   const next: CardRecord[] = [];
   for (const change of changes.cards) {
     const card = byId.get(change.id);
-    if (!card) continue;
-    const stamps = { suspended: 'suspendedAt', buriedUntil: 'buriedAt', note: 'noteAt' } as const;
-    const updated: CardRecord = { ...card, ...change.state };
-    for (const k of change.changed) {
-      delete updated[k];
-      if (k !== 'resetAt') delete updated[stamps[k]];
-    }
-    const s = change.settings;
-    if (s.suspended) updated.suspended = true;
-    if (s.buriedUntil !== undefined) updated.buriedUntil = s.buriedUntil;
-    if (s.note) updated.note = s.note;
-    if (s.resetAt !== undefined) updated.resetAt = s.resetAt;
-    next.push(withQueueKeys({ ...updated, due: plan(updated) }));
+    if (!card || JSON.stringify(card) !== JSON.stringify(read.get(change.id))) continue;
+    next.push(withQueueKeys(changed(card, change, plan)));
   }
   const added = withEntries(changes.add, held.flat(), scheduler, from);
   await writeAllOrNothing(tx, [
@@ -183,6 +184,20 @@ export async function applySyncChanges(
     ...changes.remove.map((id) => () => reviewStore.delete(id)),
   ]);
   return next.map((c) => c.id);
+}
+
+const STAMPS = { suspended: 'suspendedAt', buriedUntil: 'buriedAt', note: 'noteAt' } as const;
+
+/** A card with what the merge changed: its schedule, and only the settings sync changed (their times here cleared). */
+function changed(card: CardRecord, change: CardChange, plan: (card: CardRecord) => number): CardRecord {
+  const updated: CardRecord = { ...card, ...change.state };
+  for (const k of change.changed) {
+    delete updated[k];
+    if (k !== 'resetAt') delete updated[STAMPS[k]];
+    const value = change.settings[k];
+    if (value !== undefined && value !== false) Object.assign(updated, { [k]: value });
+  }
+  return { ...updated, due: plan(updated) };
 }
 
 /**

@@ -3,6 +3,7 @@ import { handleCardAction, handleGrade, handleUndo } from '@/lib/background/hand
 import { SYNC_DELAY_MS, syncOnce, type SyncArea } from '@/lib/background/sync';
 import { syncWorker } from '@/lib/background/sync-worker';
 import { openStudyDb, syncBank, type StudyDatabase } from '@/lib/db';
+import { readWholeLogNext } from '@/lib/db/sync';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/model';
 import type { Grade } from '@/lib/srs/card-state';
 import { EMPTY_SYNC_STATUS, type SyncStatus } from '@/lib/sync/status';
@@ -148,6 +149,28 @@ describe('sync between two browsers through storage.sync', () => {
     expect(onB?.stability).toBe(before?.stability);
     expect(await schedules(a)).toEqual(await schedules(b));
     expect(onA?.reps).toBe(6);
+  });
+
+  it('after a repair or an import, a card known only from another browser keeps its history here', async () => {
+    const area = fakeArea();
+    const b = await device('desktop', area);
+    for (let day = 0; day <= 60; day += 10) {
+      b.now = T0 + day * DAY;
+      await b.rate('a', 3);
+    }
+    b.now = T0 + 80 * DAY;
+    await b.sync();
+    // A joins when B's ratings of the card are older than what sync keeps one by one.
+    const a = await device('laptop', area);
+    a.now = b.now + MIN;
+    await a.sync();
+    expect((await a.db.get('cards', 'a'))?.reps).toBe(7);
+    await readWholeLogNext(a.db)(null);
+    for (const k of Object.keys(area.items)) if (k.startsWith('d.desktop')) delete area.items[k];
+    a.now += DAY;
+    await a.rate('a', 3);
+    await a.sync();
+    expect((await a.db.get('cards', 'a'))?.reps).toBe(8);
   });
 
   it('an undo on A takes the rating away on B too', async () => {
@@ -299,6 +322,42 @@ describe('sync between two browsers through storage.sync', () => {
     await a.sync();
     expect(a.status.full).toBeUndefined();
     expect(area.items['d.laptop']).toBeDefined();
+  });
+
+  it('removes a browser not heard from in 60 days from sync, keeping what it held in its own log', async () => {
+    const area = fakeArea();
+    const old = await device('old', area);
+    await old.rate('a', 4);
+    await old.sync();
+    const a = await device('laptop', area);
+    a.now = T0 + 61 * DAY;
+    await a.sync();
+    expect(Object.keys(area.items).filter((k) => k.startsWith('d.old'))).toEqual([]);
+    expect((await a.db.get('cards', 'a'))?.reps).toBe(1);
+    // A third browser that joins later still gets the card, from the laptop's items.
+    const c = await device('tablet', area);
+    c.now = a.now + MIN;
+    await c.sync();
+    expect((await c.db.get('cards', 'a'))?.reps).toBe(1);
+  });
+
+  it('a write the browser refuses is said, changes nothing here, and goes out on the next round', async () => {
+    const area = fakeArea();
+    const a = await device('laptop', area);
+    await a.rate('a', 3);
+    const set = area.set;
+    area.set = async () => {
+      throw new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
+    };
+    await a.sync();
+    expect(a.status.error).toMatch(/quota exceeded/);
+    expect(a.status.sentAt).toBeUndefined();
+    expect(await reviewIds(a)).toHaveLength(1);
+    area.set = set;
+    a.now += MIN;
+    await a.sync();
+    expect(a.status.error).toBeUndefined();
+    expect(a.status.sentAt).toBe(a.now);
   });
 
   it('a device offline for months, with its clock ahead, still converges', async () => {
