@@ -114,7 +114,8 @@ export const saveLastLog = (db: StudyDatabase, log: DeviceLog) => db.put('meta',
  */
 export function readWholeLogNext(db: StudyDatabase) {
   return async <R>(res: R): Promise<R> => {
-    await db.put('meta', true, WHOLE_KEY);
+    // A refused import changed nothing.
+    if ((res as { ok?: boolean } | null)?.ok !== false) await db.put('meta', true, WHOLE_KEY);
     return res;
   };
 }
