@@ -24,7 +24,7 @@ export interface QueueChanged {
   type: 'queue-changed';
   /** The card that was just rated, if a rating caused the change. */
   cardId?: string;
-  /** The cards another browser's data changed here (sync): a page keeps its card unless it is one. */
+  /** The cards another browser's data changed here (sync): a page reads the queue again, keeping its card while the queue still has it first. */
   synced?: string[];
 }
 
