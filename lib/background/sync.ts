@@ -62,7 +62,7 @@ export async function syncOnce(
     makeId: () => string;
     previous: SyncStatus;
     /** Stores settings another browser changed, before the round records them as exchanged. */
-    applySettings?: (settings: Settings) => Promise<unknown>;
+    applySettings?: (settings: Partial<Settings>) => Promise<unknown>;
     /** Read every rating held here, not only those after the last horizon (the plain version, for the benchmark). */
     whole?: boolean;
   },
@@ -83,11 +83,12 @@ export async function syncOnce(
   const merged = await mergeHere(db, settings, now, scheduler, local, view, snapshot.devices);
   const incoming = await settingsFromSync(db, settings, snapshot, device.id, now);
   if (incoming.apply) {
-    await ctx.applySettings?.(incoming.apply);
+    // Only what sync carries: the theme and the switch stay as this browser has them now.
+    await ctx.applySettings?.(syncedSettings(incoming.apply));
     await saveSyncSettings(db, incoming.record!);
   }
   // Devices not heard from in STALE_DAYS: what they held is in this device's log from now on.
-  const stale = staleDevices(items, snapshot.devices, now);
+  const stale = staleDevices(items, snapshot, now);
   const others = snapshot.devices.filter((d) => !stale.includes(d.deviceId));
   const toWrite = incoming.write ? settingsItem(incoming.write.settings, incoming.write.at, device.id) : {};
   const skip = (k: string) =>
@@ -132,8 +133,10 @@ const without = (items: Record<string, unknown>, drop: (key: string) => boolean)
 /** A device whose items were last written this long ago is removed from sync by the next device that reads it whole. */
 export const STALE_DAYS = 60;
 
-function staleDevices(items: Record<string, unknown>, read: readonly DeviceLog[], now: number): string[] {
-  return read
+/** Devices read whole (none of their entries left out as unknown) whose items are STALE_DAYS old. */
+function staleDevices(items: Record<string, unknown>, snapshot: SyncSnapshot, now: number): string[] {
+  return snapshot.devices
+    .filter((d) => !snapshot.partial.includes(d.deviceId))
     .filter((d) => ((items[headKey(d.deviceId)] as HeadItem | undefined)?.t ?? now) < now - STALE_DAYS * DAY)
     .map((d) => d.deviceId);
 }
@@ -179,9 +182,9 @@ const isOwnKey = (key: string, deviceId: string) =>
   key === headKey(deviceId) || key.startsWith(`${headKey(deviceId)}.`);
 
 /**
- * Writes this device's items and the settings item when they differ from what sync holds
- * (one write), then removes parts left from a longer write before and the items of `stale`
- * devices. A write the browser refuses (a quota, sync unreachable) changes nothing here: it
+ * Removes the items of `stale` devices, writes this device's items and the settings item
+ * when they differ from what sync holds (one write), then removes parts left from a longer
+ * write before. A write the browser refuses (a quota, sync unreachable) changes nothing here: it
  * is said, and tried again.
  */
 async function writeChanged(
@@ -194,6 +197,10 @@ async function writeChanged(
   const differs = Object.entries(ours).some(([k, v]) => !sameItem(held[k], v));
   if (!differs && stale.length === 0) return { sent: false };
   try {
+    // Stale devices first: while ours are written their room must already be free (what
+    // they held is in this device's log, saved before; a failed write is tried again).
+    const staleKeys = Object.keys(held).filter((k) => stale.some((id) => isOwnKey(k, id)));
+    if (staleKeys.length) await area.remove(staleKeys);
     if (differs) await area.set(ours);
     const head = ours[headKey(device.id)] as HeadItem | undefined;
     const leftOver = (k: string) =>
@@ -201,7 +208,7 @@ async function writeChanged(
       isOwnKey(k, device.id) &&
       k !== headKey(device.id) &&
       Number(k.slice(headKey(device.id).length + 1)) >= head.n;
-    const gone = Object.keys(held).filter((k) => leftOver(k) || stale.some((id) => isOwnKey(k, id)));
+    const gone = Object.keys(held).filter(leftOver);
     if (gone.length) await area.remove(gone);
     return { sent: true };
   } catch (e) {

@@ -122,6 +122,12 @@ function checkpointsByCard(devices: readonly DeviceLog[]): Map<string, Found[]> 
   return out;
 }
 
+const latest = (times: readonly (number | undefined)[]): number | undefined =>
+  times.reduce<number | undefined>(
+    (m, t) => (t === undefined ? m : m === undefined ? t : Math.max(m, t)),
+    undefined,
+  );
+
 /** The checkpoint with the latest horizon (ties: the greater device id, then the greater state). */
 const newest = (founds: readonly Found[]): Found | undefined =>
   founds.reduce<Found | undefined>((best, f) => (!best || newer(f, best) ? f : best), undefined);
@@ -160,7 +166,11 @@ function mergeCard(
   let suspended = { ...base, value: cp?.suspended ?? false };
   let buried = { ...base, value: cp?.buriedUntil };
   let note = { ...base, value: cp?.note };
-  let resetAt = cp?.resetAt;
+  // The latest reset anywhere: a checkpoint that did not hear of it is no base for the schedule.
+  const resetAt = latest([
+    ...founds.map((f) => f.checkpoint.resetAt),
+    ...actions.map((a) => (a.kind === 'reset' ? a.at : undefined)),
+  ]);
   for (const a of actions) {
     if (a.at <= horizon) continue; // the checkpoint holds everything up to its horizon
     if ((a.kind === 'suspend' || a.kind === 'unsuspend') && later(a, suspended))
@@ -168,7 +178,6 @@ function mergeCard(
     if ((a.kind === 'bury' || a.kind === 'reset') && later(a, buried))
       buried = { ...a, value: a.kind === 'bury' ? a.until : undefined };
     if (a.kind === 'note' && later(a, note)) note = { ...a, value: a.text || undefined };
-    if (a.kind === 'reset' && (resetAt === undefined || a.at > resetAt)) resetAt = a.at;
   }
   const state = rebuild(scheduler, founds, ratings, resetAt);
   return {
@@ -199,7 +208,8 @@ function rebuild(
   const logs = ratings.map((r) => ({ rating: r.rating, review: r.review }));
   const candidates: { state: SchedulingState; horizon: number; deviceId: string }[] = [];
   for (const f of founds) {
-    if (resetAt !== undefined && resetAt > f.horizon) continue;
+    // Older than the latest reset, or made without it (a device that had not received it yet).
+    if (resetAt !== undefined && (resetAt > f.horizon || f.checkpoint.resetAt !== resetAt)) continue;
     let state = f.checkpoint.state;
     for (const r of logs)
       if (r.review > f.horizon) state = gradeCard(scheduler, state, r.rating, r.review).state;

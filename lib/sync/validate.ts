@@ -20,6 +20,8 @@ import type { Checkpoint, DeviceLog, SyncEvent } from './types';
 const MIN_DATE = Date.UTC(2000, 0, 1);
 /** A device whose clock runs ahead is believed up to a day; further ahead, its data is refused. */
 export const MAX_CLOCK_AHEAD = DAY;
+/** A checkpoints' horizon is believed up to ten minutes ahead (a device whose clock is a little fast, just after midnight). */
+const HORIZON_CLOCK_AHEAD = 10 * 60_000;
 const MAX_PARTS = QUOTA.items;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -133,8 +135,10 @@ export function decodeDevice(
       v: v.number(),
       n: v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(MAX_PARTS)),
       t: time(now),
-      // Never after now: a horizon ahead would hide ratings made here before it.
-      h: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(MIN_DATE), v.maxValue(now))),
+      // Not ahead of now (but for a clock a few minutes fast): it would hide ratings made here before it.
+      h: v.optional(
+        v.pipe(v.number(), v.safeInteger(), v.minValue(MIN_DATE), v.maxValue(now + HORIZON_CLOCK_AHEAD)),
+      ),
     }),
     head,
   );
@@ -293,6 +297,8 @@ export interface SyncSnapshot {
   newer: string[];
   /** The settings item is of a newer format: left alone, not written over. */
   settingsNewer?: boolean;
+  /** Devices read with some entries left out (cards this version does not know). */
+  partial: string[];
 }
 
 /**
@@ -309,13 +315,16 @@ export function decodeSync(
   now: number,
 ): SyncSnapshot {
   const table = cardKeyTable(knownCardIds);
-  const out: SyncSnapshot = { devices: [], problems: [], newer: [] };
+  const out: SyncSnapshot = { devices: [], problems: [], newer: [], partial: [] };
   for (const id of devicesIn(items)) {
     if (id === self) continue;
     const read = decodeDevice(items, id, table, now);
     if (read.ok) {
       out.devices.push(read.value);
-      if (read.ignored) out.problems.push(read.ignored);
+      if (read.ignored) {
+        out.problems.push(read.ignored);
+        out.partial.push(id);
+      }
     } else (read.newer ? out.newer : out.problems).push(read.message);
   }
   if (SETTINGS_KEY in items) {

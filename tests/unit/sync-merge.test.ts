@@ -4,7 +4,7 @@ import { compact, withoutShared } from '@/lib/sync/compact';
 import { merge } from '@/lib/sync/merge';
 import { itemsFor } from '@/lib/sync/format';
 import { cardKeyTable } from '@/lib/sync/pack';
-import type { DeviceLog } from '@/lib/sync/types';
+import type { DeviceLog, SyncEvent } from '@/lib/sync/types';
 import { decodeDevice } from '@/lib/sync/validate';
 import { CARDS, DAY, historyArb, replayUnion, scheduler, T0, unionLog } from './sync-helpers';
 
@@ -166,6 +166,33 @@ describe('compaction', () => {
       }),
       { numRuns: 50 },
     );
+  });
+
+  it('a reset wins over a later checkpoint made by a device that had not received it', () => {
+    const card = CARDS[0]!;
+    const ratings: SyncEvent[] = [0, 1, 2, 3].map((d) => ({
+      kind: 'rating',
+      id: `r${d}`,
+      cardId: card,
+      rating: 3,
+      at: T0 + d * DAY,
+    }));
+    const a: DeviceLog = {
+      deviceId: 'a',
+      checkpoints: [],
+      events: [...ratings, { kind: 'reset', cardId: card, at: T0 + 10 * DAY }],
+    };
+    // B folded the four ratings the day after the reset, before the reset reached it.
+    const b = compact({ deviceId: 'b', checkpoints: [], events: ratings }, T0 + 11 * DAY, 0, scheduler);
+    expect(b.checkpoints[0]?.state.reps).toBe(4);
+    for (const order of [
+      [a, b],
+      [b, a],
+    ]) {
+      const merged = merge(order, scheduler).cards.get(card)!;
+      expect(merged.resetAt).toBe(T0 + 10 * DAY);
+      expect(merged.state?.reps).toBe(0);
+    }
   });
 
   it('keeps the undo of a rating that stays', () => {

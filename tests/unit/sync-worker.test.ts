@@ -6,6 +6,7 @@ import { openStudyDb, syncBank, type StudyDatabase } from '@/lib/db';
 import { readWholeLogNext } from '@/lib/db/sync';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/model';
 import type { Grade } from '@/lib/srs/card-state';
+import { bytesOf, QUOTA } from '@/lib/sync/format';
 import { EMPTY_SYNC_STATUS, type SyncStatus } from '@/lib/sync/status';
 import { T0 } from './helpers';
 
@@ -339,6 +340,35 @@ describe('sync between two browsers through storage.sync', () => {
     c.now = a.now + MIN;
     await c.sync();
     expect((await c.db.get('cards', 'a'))?.reps).toBe(1);
+  });
+
+  it('frees the room of a browser gone 60 days before it writes, where the quota would refuse both', async () => {
+    const area = fakeArea();
+    const old = await device('old', area);
+    for (const id of IDS) {
+      await old.rate(id, 3);
+      await handleCardAction(old.db, old.settings, {
+        type: 'card-action',
+        cardId: id,
+        action: { kind: 'note', text: `${id}: ${'x'.repeat(480)}` },
+        at: old.now,
+      });
+    }
+    await old.sync();
+    const a = await device('laptop', area);
+    a.now = T0 + 61 * DAY;
+    // The rest of the quota is taken but for 1,500 bytes; the browser refuses a write past it.
+    area.items.pad = 'x'.repeat(QUOTA.bytes - bytesOf(area.items) - 1_500 - 10);
+    const set = area.set;
+    area.set = async (items) => {
+      if (bytesOf({ ...area.items, ...items }) > QUOTA.bytes) throw new Error('QUOTA_BYTES quota exceeded');
+      await set(items);
+    };
+    await a.sync();
+    expect(a.status.error).toBeUndefined();
+    expect(Object.keys(area.items).filter((k) => k.startsWith('d.old'))).toEqual([]);
+    expect(area.items['d.laptop']).toBeDefined();
+    expect((await a.db.get('cards', 'c'))?.note).toMatch(/^c: x/);
   });
 
   it('a write the browser refuses is said, changes nothing here, and goes out on the next round', async () => {
