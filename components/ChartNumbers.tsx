@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { StatsTranslate } from '@/lib/i18n/stats-strings';
 
 export interface ChartNumbersProps {
@@ -29,5 +30,41 @@ export function ChartNumbers({ t, valueLabel, rows }: ChartNumbersProps) {
         </tbody>
       </table>
     </details>
+  );
+}
+
+/**
+ * What every chart of the statistics page is: a figure with its drawing as an SVG image
+ * whose label is the summary (read by screen readers), the summary as a caption, and its
+ * numbers as a table.
+ */
+export function ChartFigure({
+  class: className,
+  data,
+  summary,
+  width,
+  height,
+  svgClass,
+  numbers,
+  children,
+}: {
+  class: string;
+  /** `data-*` attributes of the figure, for tests and tools. */
+  data: Record<`data-${string}`, string | number>;
+  summary: string;
+  width: number;
+  height: number;
+  svgClass?: string;
+  numbers: ChartNumbersProps;
+  children: ComponentChildren;
+}) {
+  return (
+    <figure class={`chart ${className}`} {...data}>
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={summary} class={svgClass}>
+        {children}
+      </svg>
+      <figcaption class="chart-caption muted">{summary}</figcaption>
+      <ChartNumbers {...numbers} />
+    </figure>
   );
 }

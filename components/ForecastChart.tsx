@@ -1,7 +1,7 @@
 import type { Lang } from '@/lib/settings/model';
 import type { StatsTranslate } from '@/lib/i18n/stats-strings';
 import type { Forecast } from '@/lib/stats/stats';
-import { ChartNumbers } from './ChartNumbers';
+import { ChartFigure } from './ChartNumbers';
 import { formatDay } from './stats-format';
 
 const W = 600;
@@ -21,51 +21,55 @@ export function ForecastChart({ data, t, lang }: { data: Forecast; t: StatsTrans
   const top = Math.max(1, data.max);
   const summary = t('forecastSummary', { total: data.total, today: data.days[0]?.count ?? 0 });
   return (
-    <figure class="chart forecast" data-total={data.total}>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary} class="forecast-svg">
-        <line x1={LEFT} x2={W} y1={TOP + plot} y2={TOP + plot} class="axis" />
-        <line x1={LEFT} x2={W} y1={TOP} y2={TOP} class="grid" />
-        <text x={LEFT - 4} y={TOP + 8} class="axis-label" text-anchor="end">
-          {data.max}
-        </text>
-        <text x={LEFT - 4} y={TOP + plot} class="axis-label" text-anchor="end">
-          0
-        </text>
-        {data.days.map((d, i) => {
-          const h = (d.count / top) * plot;
-          const x = LEFT + i * pitch + 1;
-          return (
-            <g key={d.date}>
-              <rect
-                class="bar"
-                x={x}
-                y={TOP + plot - h}
-                width={pitch - 2}
-                height={h}
-                data-day={i}
-                data-count={d.count}
-              >
-                <title>{t('forecastBar', { date: formatDay(d.date, lang), n: d.count })}</title>
-              </rect>
-              {i % 7 === 0 && (
-                <text x={x + (pitch - 2) / 2} y={H - 4} class="axis-label" text-anchor="middle">
-                  {i === 0 ? t('todayLabel') : t('inDays', { n: i })}
-                </text>
-              )}
-            </g>
-          );
-        })}
-      </svg>
-      <figcaption class="chart-caption muted">{summary}</figcaption>
-      <ChartNumbers
-        t={t}
-        valueLabel={t('cardsDue')}
-        rows={data.days.map((d, i) => ({
+    <ChartFigure
+      class="forecast"
+      data={{ 'data-total': data.total }}
+      summary={summary}
+      width={W}
+      height={H}
+      svgClass="forecast-svg"
+      numbers={{
+        t,
+        valueLabel: t('cardsDue'),
+        rows: data.days.map((d, i) => ({
           key: d.date,
           date: i === 0 ? `${t('todayLabel')} · ${formatDay(d.date, lang)}` : formatDay(d.date, lang),
           value: d.count,
-        }))}
-      />
-    </figure>
+        })),
+      }}
+    >
+      <line x1={LEFT} x2={W} y1={TOP + plot} y2={TOP + plot} class="axis" />
+      <line x1={LEFT} x2={W} y1={TOP} y2={TOP} class="grid" />
+      <text x={LEFT - 4} y={TOP + 8} class="axis-label" text-anchor="end">
+        {data.max}
+      </text>
+      <text x={LEFT - 4} y={TOP + plot} class="axis-label" text-anchor="end">
+        0
+      </text>
+      {data.days.map((d, i) => {
+        const h = (d.count / top) * plot;
+        const x = LEFT + i * pitch + 1;
+        return (
+          <g key={d.date}>
+            <rect
+              class="bar"
+              x={x}
+              y={TOP + plot - h}
+              width={pitch - 2}
+              height={h}
+              data-day={i}
+              data-count={d.count}
+            >
+              <title>{t('forecastBar', { date: formatDay(d.date, lang), n: d.count })}</title>
+            </rect>
+            {i % 7 === 0 && (
+              <text x={x + (pitch - 2) / 2} y={H - 4} class="axis-label" text-anchor="middle">
+                {i === 0 ? t('todayLabel') : t('inDays', { n: i })}
+              </text>
+            )}
+          </g>
+        );
+      })}
+    </ChartFigure>
   );
 }

@@ -1,8 +1,8 @@
-import { useState } from 'preact/hooks';
 import type { Lang } from '@/lib/settings/model';
 import { sectionById } from '@/lib/bank/taxonomy';
 import type { StatsTranslate } from '@/lib/i18n/stats-strings';
 import type { PassedInterview, Readiness, ReadinessRow } from '@/lib/stats/readiness';
+import { FoldingTable } from './FoldingTable';
 import { RecallCurve } from './RecallCurve';
 import { formatDay, percent } from './stats-format';
 
@@ -33,62 +33,17 @@ function Cells({ row, t }: { row: ReadinessRow; t: StatsTranslate }) {
 
 /** Predicted recall, cards ready and cards seen, overall and per section; topics fold under their section. */
 function ReadinessTable({ r, t, lang }: { r: Readiness; t: StatsTranslate; lang: Lang }) {
-  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
-  const toggle = (key: string) =>
-    setOpen((o) => {
-      const next = new Set(o);
-      if (!next.delete(key)) next.add(key);
-      return next;
-    });
   return (
-    <table class="retention readiness-table">
-      <thead>
-        <tr>
-          <th scope="col">{t('readinessSection')}</th>
-          <th scope="col">{t('predictedRecall')}</th>
-          <th scope="col">{t('ready')}</th>
-          <th scope="col">{t('seen')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        <tr class="overall" data-key="all">
-          <th scope="row">{t('overall')}</th>
-          <Cells row={r.overall} t={t} />
-        </tr>
-      </tbody>
-      {r.sections.map((s) => {
-        const def = sectionById(s.key);
-        const id = domId('readiness', r.interview.id, s.key);
-        return (
-          <tbody key={s.key} id={id}>
-            <tr class="section-row" data-key={s.key}>
-              <th scope="row">
-                <button
-                  type="button"
-                  class="fold"
-                  aria-expanded={open.has(s.key)}
-                  aria-controls={id}
-                  onClick={() => toggle(s.key)}
-                >
-                  {def?.label[lang] ?? s.key}
-                </button>
-              </th>
-              <Cells row={s} t={t} />
-            </tr>
-            {open.has(s.key) &&
-              s.topics.map((topic) => {
-                const tid = topic.key.slice(s.key.length + 1);
-                return (
-                  <tr class="topic-row" key={topic.key} data-key={topic.key}>
-                    <th scope="row">{def?.topics[tid]?.[lang] ?? tid}</th>
-                    <Cells row={topic} t={t} />
-                  </tr>
-                );
-              })}
-          </tbody>
-        );
-      })}
-    </table>
+    <FoldingTable
+      class="retention readiness-table"
+      columns={[t('readinessSection'), t('predictedRecall'), t('ready'), t('seen')]}
+      overallLabel={t('overall')}
+      overall={r.overall}
+      sections={r.sections}
+      cells={(row) => <Cells row={row} t={t} />}
+      idOf={(key) => domId('readiness', r.interview.id, key)}
+      lang={lang}
+    />
   );
 }
 

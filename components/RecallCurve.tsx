@@ -1,7 +1,7 @@
 import type { Lang } from '@/lib/settings/model';
 import type { StatsTranslate } from '@/lib/i18n/stats-strings';
 import type { RecallPoint } from '@/lib/stats/readiness';
-import { ChartNumbers } from './ChartNumbers';
+import { ChartFigure } from './ChartNumbers';
 import { formatDay, percent } from './stats-format';
 
 const W = 600;
@@ -43,55 +43,58 @@ export function RecallCurve({
   const dayName = (p: RecallPoint) =>
     p.day === 0 ? t('todayLabel') : p.day === last ? t('interviewDay') : t('inDays', { n: p.day });
   return (
-    <figure class="chart recall-curve" data-days={last}>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary}>
-        <line x1={LEFT} x2={W - RIGHT} y1={y(0)} y2={y(0)} class="axis" />
-        <line x1={LEFT} x2={W - RIGHT} y1={y(1)} y2={y(1)} class="grid" />
-        <line x1={LEFT} x2={W - RIGHT} y1={y(target)} y2={y(target)} class="target-line" />
-        <text x={W - RIGHT} y={y(target) - 3} class="axis-label" text-anchor="end">
-          {t('targetLabel', { pct: percent(target) })}
-        </text>
-        {[1, 0.5, 0].map((r) => (
-          <text key={r} x={LEFT - 4} y={y(r) + 3} class="axis-label" text-anchor="end">
-            {percent(r)}
-          </text>
-        ))}
-        <polyline class="curve" points={points.map((p, i) => `${x(i)},${y(p.recall)}`).join(' ')} />
-        {points.map((p, i) => (
-          <g key={p.date}>
-            <circle
-              class="curve-point"
-              cx={x(i)}
-              cy={y(p.recall)}
-              r={3}
-              data-day={p.day}
-              data-recall={p.recall}
-            >
-              <title>{t('curvePoint', { date: formatDay(p.date, lang), pct: percent(p.recall) })}</title>
-            </circle>
-            {(i === last || (i % every === 0 && last - i >= every / 2)) && (
-              <text
-                x={x(i)}
-                y={H - 4}
-                class="axis-label"
-                text-anchor={i === 0 && last > 0 ? 'start' : i === last && last > 0 ? 'end' : 'middle'}
-              >
-                {dayName(p)}
-              </text>
-            )}
-          </g>
-        ))}
-      </svg>
-      <figcaption class="chart-caption muted">{summary}</figcaption>
-      <ChartNumbers
-        t={t}
-        valueLabel={t('predictedRecall')}
-        rows={points.map((p) => ({
+    <ChartFigure
+      class="recall-curve"
+      data={{ 'data-days': last }}
+      summary={summary}
+      width={W}
+      height={H}
+      numbers={{
+        t,
+        valueLabel: t('predictedRecall'),
+        rows: points.map((p) => ({
           key: p.date,
           date: `${dayName(p)} · ${formatDay(p.date, lang)}`,
           value: percent(p.recall),
-        }))}
-      />
-    </figure>
+        })),
+      }}
+    >
+      <line x1={LEFT} x2={W - RIGHT} y1={y(0)} y2={y(0)} class="axis" />
+      <line x1={LEFT} x2={W - RIGHT} y1={y(1)} y2={y(1)} class="grid" />
+      <line x1={LEFT} x2={W - RIGHT} y1={y(target)} y2={y(target)} class="target-line" />
+      <text x={W - RIGHT} y={y(target) - 3} class="axis-label" text-anchor="end">
+        {t('targetLabel', { pct: percent(target) })}
+      </text>
+      {[1, 0.5, 0].map((r) => (
+        <text key={r} x={LEFT - 4} y={y(r) + 3} class="axis-label" text-anchor="end">
+          {percent(r)}
+        </text>
+      ))}
+      <polyline class="curve" points={points.map((p, i) => `${x(i)},${y(p.recall)}`).join(' ')} />
+      {points.map((p, i) => (
+        <g key={p.date}>
+          <circle
+            class="curve-point"
+            cx={x(i)}
+            cy={y(p.recall)}
+            r={3}
+            data-day={p.day}
+            data-recall={p.recall}
+          >
+            <title>{t('curvePoint', { date: formatDay(p.date, lang), pct: percent(p.recall) })}</title>
+          </circle>
+          {(i === last || (i % every === 0 && last - i >= every / 2)) && (
+            <text
+              x={x(i)}
+              y={H - 4}
+              class="axis-label"
+              text-anchor={i === 0 && last > 0 ? 'start' : i === last && last > 0 ? 'end' : 'middle'}
+            >
+              {dayName(p)}
+            </text>
+          )}
+        </g>
+      ))}
+    </ChartFigure>
   );
 }

@@ -1,8 +1,7 @@
-import { useState } from 'preact/hooks';
 import type { Lang } from '@/lib/settings/model';
-import { sectionById } from '@/lib/bank/taxonomy';
 import type { StatsTranslate } from '@/lib/i18n/stats-strings';
 import { MIN_RETENTION_SAMPLE, retentionRate, type Retention, type RetentionCount } from '@/lib/stats/stats';
+import { FoldingTable } from './FoldingTable';
 import { percent } from './stats-format';
 
 function Cell({ c, t }: { c: RetentionCount; t: StatsTranslate }) {
@@ -30,74 +29,33 @@ export function RetentionTable({
   t: StatsTranslate;
   lang: Lang;
 }) {
-  const sections = data.sections.filter((s) => s.allTime.total > 0);
-  // Topics are folded under their section until the person opens it.
-  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
-  const toggle = (key: string) =>
-    setOpen((o) => {
-      const next = new Set(o);
-      if (!next.delete(key)) next.add(key);
-      return next;
-    });
   return (
     <>
       <p class="muted retention-hint">
         {t('retentionHint', { desired: percent(desired), min: MIN_RETENTION_SAMPLE })}
       </p>
-      <table class="retention">
-        <thead>
-          <tr>
-            <th scope="col">{t('section')}</th>
-            <th scope="col">{t('recent')}</th>
-            <th scope="col">{t('allTime')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr class="overall" data-key="all">
-            <th scope="row">
-              {t('overall')}{' '}
-              <span class="muted n">
-                ({t('desired')} {percent(desired)})
-              </span>
-            </th>
-            <Cell c={data.overall.recent} t={t} />
-            <Cell c={data.overall.allTime} t={t} />
-          </tr>
-        </tbody>
-        {sections.map((s) => {
-          const def = sectionById(s.key);
-          return (
-            <tbody key={s.key} id={`topics-${s.key}`}>
-              <tr class="section-row" data-key={s.key}>
-                <th scope="row">
-                  <button
-                    type="button"
-                    class="fold"
-                    aria-expanded={open.has(s.key)}
-                    aria-controls={`topics-${s.key}`}
-                    onClick={() => toggle(s.key)}
-                  >
-                    {def?.label[lang] ?? s.key}
-                  </button>
-                </th>
-                <Cell c={s.recent} t={t} />
-                <Cell c={s.allTime} t={t} />
-              </tr>
-              {open.has(s.key) &&
-                s.topics.map((topic) => {
-                  const id = topic.key.slice(s.key.length + 1);
-                  return (
-                    <tr class="topic-row" key={topic.key} data-key={topic.key}>
-                      <th scope="row">{def?.topics[id]?.[lang] ?? id}</th>
-                      <Cell c={topic.recent} t={t} />
-                      <Cell c={topic.allTime} t={t} />
-                    </tr>
-                  );
-                })}
-            </tbody>
-          );
-        })}
-      </table>
+      <FoldingTable
+        class="retention"
+        columns={[t('section'), t('recent'), t('allTime')]}
+        overallLabel={
+          <>
+            {t('overall')}{' '}
+            <span class="muted n">
+              ({t('desired')} {percent(desired)})
+            </span>
+          </>
+        }
+        overall={data.overall}
+        sections={data.sections.filter((s) => s.allTime.total > 0)}
+        cells={(r) => (
+          <>
+            <Cell c={r.recent} t={t} />
+            <Cell c={r.allTime} t={t} />
+          </>
+        )}
+        idOf={(key) => `topics-${key}`}
+        lang={lang}
+      />
     </>
   );
 }
