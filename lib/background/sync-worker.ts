@@ -1,6 +1,6 @@
 import type { StudyDatabase } from '../db/open';
 import type { Settings } from '../settings/model';
-import { headKey } from '../sync/format';
+import { isDeviceKey } from '../sync/format';
 import type { SyncStatus } from '../sync/status';
 import { syncOnce, syncRounds, type SyncArea } from './sync';
 
@@ -67,8 +67,7 @@ export function syncWorker(deps: SyncWorkerDeps) {
     idle: rounds.idle,
     /** `storage.onChanged` for the sync area: a round soon, unless only our own items changed. */
     changedInSync(keys: readonly string[]): void {
-      const own = (k: string) =>
-        deviceId !== undefined && (k === headKey(deviceId) || k.startsWith(`${headKey(deviceId)}.`));
+      const own = (k: string) => deviceId !== undefined && isDeviceKey(k, deviceId);
       if (keys.some((k) => !own(k))) request(500);
     },
     /** Off first, so no round writes again; then everything the extension keeps in sync goes. */

@@ -15,7 +15,16 @@ import { normalizeSettings, type Settings } from '../settings/model';
 import { planCard } from '../srs/plan';
 import { makeScheduler } from '../srs/schedule';
 import { compactToFit } from '../sync/compact';
-import { bytesOf, DAY, headKey, QUOTA, SETTINGS_KEY, settingsItem, type HeadItem } from '../sync/format';
+import {
+  bytesOf,
+  DAY,
+  headKey,
+  isDeviceKey,
+  QUOTA,
+  SETTINGS_KEY,
+  settingsItem,
+  type HeadItem,
+} from '../sync/format';
 import { localChanges, localLog } from '../sync/local';
 import { merge } from '../sync/merge';
 import type { SyncStatus } from '../sync/status';
@@ -92,8 +101,8 @@ export async function syncOnce(
   const others = snapshot.devices.filter((d) => !stale.includes(d.deviceId));
   const toWrite = incoming.write ? settingsItem(incoming.write.settings, incoming.write.at, device.id) : {};
   const skip = (k: string) =>
-    isOwnKey(k, device.id) ||
-    stale.some((id) => isOwnKey(k, id)) ||
+    isDeviceKey(k, device.id) ||
+    stale.some((id) => isDeviceKey(k, id)) ||
     (incoming.write !== undefined && k === SETTINGS_KEY);
   const budget = QUOTA.bytes - bytesOf(without(items, skip)) - bytesOf(toWrite) - MARGIN;
   const fitted = compactToFit(view, device.id, now, budget, scheduler, others, mine.isMine);
@@ -105,7 +114,7 @@ export async function syncOnce(
   if (incoming.write && write.sent) await saveSyncSettings(db, incoming.write.record);
   const received = merged.changedCards.length > 0 || merged.reviewsChanged || Boolean(incoming.apply);
   const after = write.sent
-    ? { ...without(items, (k) => stale.some((id) => isOwnKey(k, id))), ...ours }
+    ? { ...without(items, (k) => stale.some((id) => isDeviceKey(k, id))), ...ours }
     : items;
   const status: SyncStatus = {
     ...when('sentAt', write.sent ? now : ctx.previous.sentAt),
@@ -178,9 +187,6 @@ function origins(devices: readonly DeviceLog[]): Map<string, string> {
   return out;
 }
 
-const isOwnKey = (key: string, deviceId: string) =>
-  key === headKey(deviceId) || key.startsWith(`${headKey(deviceId)}.`);
-
 /**
  * Removes the items of `stale` devices, writes this device's items and the settings item
  * when they differ from what sync holds (one write), then removes parts left from a longer
@@ -199,13 +205,13 @@ async function writeChanged(
   try {
     // Stale devices first: while ours are written their room must already be free (what
     // they held is in this device's log, saved before; a failed write is tried again).
-    const staleKeys = Object.keys(held).filter((k) => stale.some((id) => isOwnKey(k, id)));
+    const staleKeys = Object.keys(held).filter((k) => stale.some((id) => isDeviceKey(k, id)));
     if (staleKeys.length) await area.remove(staleKeys);
     if (differs) await area.set(ours);
     const head = ours[headKey(device.id)] as HeadItem | undefined;
     const leftOver = (k: string) =>
       head !== undefined &&
-      isOwnKey(k, device.id) &&
+      isDeviceKey(k, device.id) &&
       k !== headKey(device.id) &&
       Number(k.slice(headKey(device.id).length + 1)) >= head.n;
     const gone = Object.keys(held).filter(leftOver);

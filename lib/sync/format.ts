@@ -37,6 +37,9 @@ export const SETTINGS_KEY = 's';
 /** A device's head item: `d.<deviceId>`; its parts: `d.<deviceId>.<n>`. */
 export const headKey = (deviceId: string) => `d.${deviceId}`;
 export const partKey = (deviceId: string, n: number) => `d.${deviceId}.${n}`;
+/** Whether `key` is one of a device's items (its head or a part). */
+export const isDeviceKey = (key: string, deviceId: string) =>
+  key === headKey(deviceId) || key.startsWith(`${headKey(deviceId)}.`);
 export const DEVICE_ID = /^[A-Za-z0-9_-]{1,24}$/;
 
 /** The head: how many parts the device wrote, when, and the horizon of its checkpoints. */

@@ -1,3 +1,5 @@
+import { QUOTA } from './format';
+
 /**
  * What the worker last did with `storage.sync`, kept in `storage.local["sync-status"]` for
  * the options page to show. Written by the worker only; a page reads it and listens for changes.
@@ -34,7 +36,7 @@ export const SYNC_STATUS_KEY = 'sync-status';
 
 export const EMPTY_SYNC_STATUS: SyncStatus = {
   bytes: 0,
-  quota: 102_400,
+  quota: QUOTA.bytes,
   devices: 0,
   problems: [],
   newer: [],
