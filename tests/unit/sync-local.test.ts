@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SYNC_DELAY_MS, SYNC_GAP_MS, syncRounds } from '@/lib/background/sync';
+import { newSchedulingState } from '@/lib/srs/schedule';
 import { compact, compactView } from '@/lib/sync/compact';
 import { localLog } from '@/lib/sync/local';
 import { merge } from '@/lib/sync/merge';
@@ -44,19 +45,7 @@ describe("a device's view compacted for sync", () => {
 });
 
 describe("this browser's data as a device log", () => {
-  const card = {
-    id: 'kv-cache',
-    due: T0,
-    stability: 0,
-    difficulty: 0,
-    elapsed_days: 0,
-    scheduled_days: 0,
-    learning_steps: 0,
-    reps: 0,
-    lapses: 0,
-    state: 0 as const,
-    last_review: null,
-  };
+  const card = { id: 'kv-cache', ...newSchedulingState(T0) };
 
   it('says what is set on each card, at the time it was set here, or from when sync began', () => {
     const { log, isMine } = localLog(
