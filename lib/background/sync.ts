@@ -90,12 +90,7 @@ export async function syncOnce(
   const mine = localLog(device.id, device.since, local.reviews, local.cards, local.undos);
   const view = [...(local.last ? [local.last] : []), mine.log, ...snapshot.devices];
   const merged = await mergeHere(db, settings, now, scheduler, local, view, snapshot.devices);
-  const incoming = await settingsFromSync(db, settings, snapshot, device.id, now);
-  if (incoming.apply) {
-    // Only what sync carries: the theme and the switch stay as this browser has them now.
-    await ctx.applySettings?.(syncedSettings(incoming.apply));
-    await saveSyncSettings(db, incoming.record!);
-  }
+  const incoming = await settingsFromSync(db, settings, snapshot, device.id, now, ctx.applySettings);
   // Devices not heard from in STALE_DAYS: what they held is in this device's log from now on.
   const stale = staleDevices(items, snapshot, now);
   const others = snapshot.devices.filter((d) => !stale.includes(d.deviceId));
@@ -112,25 +107,47 @@ export async function syncOnce(
   const ours = fitted.fits ? { ...fitted.items, ...toWrite } : toWrite;
   const write = await writeChanged(area, items, ours, device, fitted.fits ? stale : []);
   if (incoming.write && write.sent) await saveSyncSettings(db, incoming.write.record);
-  const received = merged.changedCards.length > 0 || merged.reviewsChanged || Boolean(incoming.apply);
-  const after = write.sent
-    ? { ...without(items, (k) => stale.some((id) => isDeviceKey(k, id))), ...ours }
-    : items;
-  const status: SyncStatus = {
-    ...when('sentAt', write.sent ? now : ctx.previous.sentAt),
-    ...when('receivedAt', received ? now : ctx.previous.receivedAt),
-    bytes: bytesOf(after),
-    quota: QUOTA.bytes,
+  const status = roundStatus(ctx, {
+    sent: write.sent,
+    error: write.error,
+    received: merged.changedCards.length > 0 || merged.reviewsChanged || Boolean(incoming.apply),
+    held: write.sent ? { ...without(items, (k) => stale.some((id) => isDeviceKey(k, id))), ...ours } : items,
     devices: others.length,
-    // The days of events actually kept: a horizon set by a tighter round before holds.
-    keepDays:
-      fitted.log.horizon === undefined ? fitted.keepDays : Math.floor((now - fitted.log.horizon) / DAY),
-    ...(fitted.fits ? {} : { full: true }),
-    problems: snapshot.problems,
-    newer: snapshot.newer,
-    ...(write.error !== undefined ? { error: write.error } : {}),
-  };
+    fitted,
+    snapshot,
+  });
   return { deviceId: device.id, status, ...merged, ...(incoming.apply ? { settings: incoming.apply } : {}) };
+}
+
+/** What Options says of a round: when it sent and received, the bytes sync holds, and what went wrong. */
+function roundStatus(
+  ctx: { now: number; previous: SyncStatus },
+  r: {
+    sent: boolean;
+    error?: string;
+    received: boolean;
+    /** What sync holds after the round. */
+    held: Record<string, unknown>;
+    devices: number;
+    fitted: ReturnType<typeof compactToFit>;
+    snapshot: SyncSnapshot;
+  },
+): SyncStatus {
+  const { now, previous } = ctx;
+  const horizon = r.fitted.log.horizon;
+  return {
+    ...when('sentAt', r.sent ? now : previous.sentAt),
+    ...when('receivedAt', r.received ? now : previous.receivedAt),
+    bytes: bytesOf(r.held),
+    quota: QUOTA.bytes,
+    devices: r.devices,
+    // The days of events actually kept: a horizon set by a tighter round before holds.
+    keepDays: horizon === undefined ? r.fitted.keepDays : Math.floor((now - horizon) / DAY),
+    ...(r.fitted.fits ? {} : { full: true }),
+    problems: r.snapshot.problems,
+    newer: r.snapshot.newer,
+    ...(r.error !== undefined ? { error: r.error } : {}),
+  };
 }
 
 const when = <K extends string>(key: K, at: number | undefined) =>
@@ -246,10 +263,10 @@ async function settingsFromSync(
   snapshot: SyncSnapshot,
   deviceId: string,
   now: number,
+  store: ((settings: Partial<Settings>) => Promise<unknown>) | undefined,
 ): Promise<{
-  /** Settings to store here, and `record` to keep once they are stored. */
+  /** Settings another browser changed, stored here (the theme and the switch as they were). */
   apply?: Settings;
-  record?: SyncedSettings;
   write?: { settings: Settings; at: number; record: SyncedSettings };
 }> {
   // A newer version's settings item is left alone (neither read nor written over).
@@ -266,10 +283,11 @@ async function settingsFromSync(
       await saveSyncSettings(db, record);
       return {};
     }
-    return {
-      apply: normalizeSettings({ ...there.settings, theme: settings.theme, sync: settings.sync }),
-      record,
-    };
+    const apply = normalizeSettings({ ...there.settings, theme: settings.theme, sync: settings.sync });
+    // Only what sync carries is stored; then the round records it as exchanged.
+    await store?.(syncedSettings(apply));
+    await saveSyncSettings(db, record);
+    return { apply };
   }
   if (there && there.at === mine.at && JSON.stringify(syncedSettings(there.settings)) === json) return {};
   return { write: { settings, at: mine.at, record: mine } };
